@@ -1,0 +1,97 @@
+import type { TelemetryRecord } from '../telemetry/record.js';
+
+/**
+ * The storage port. One interface, three adapters (`InMemoryTelemetryStore`, `InfluxTelemetryStore`,
+ * `TimestreamTelemetryStore`), one contract suite (test/contract) that all of them pass.
+ *
+ * Every call names a `TableRef`, so the same port serves the app (one table) and the Timestream
+ * emulator (many databases and tables) without a second storage layer.
+ *
+ * @example
+ * const store: TelemetryStore = new InMemoryTelemetryStore();
+ * const table = { database: 'windtunnel', table: 'telemetry' };
+ * const result = await store.write(table, records);
+ * // result.stored: indexes into `records`; result.rejected: [{ index, code, reason }]
+ * const rows = await store.query(table, { from: 0n, to: BigInt(Date.now()) * 1_000_000n });
+ */
+export interface TelemetryStore {
+  /** `memory`, `influx` or `timestream`: shown in logs and `/health`. */
+  readonly backend: StorageBackend;
+  /**
+   * Writes records with Timestream's upsert rules: an identical re-write is accepted without a
+   * duplicate, a changed value needs a higher version, each record is accepted or rejected on its own.
+   * Throws `StoreUnavailableError` only when nothing could be written; when part of a batch was
+   * written before the store became unavailable, those records are in `stored` and the rest are
+   * rejected with code `StoreUnavailable`.
+   */
+  write(table: TableRef, records: readonly TelemetryRecord[]): Promise<WriteResult>;
+  /** Records in `[from, to)`, oldest first, filtered by dimensions and measure names. */
+  query(table: TableRef, query: RecordQuery): Promise<TelemetryRecord[]>;
+  /** Resolves when the store answers; throws `StoreUnavailableError` otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type StorageBackend = 'memory' | 'influx' | 'timestream';
+
+export interface TableRef {
+  database: string;
+  table: string;
+}
+
+export interface WriteResult {
+  /** Indexes (into the array passed to `write`) of records now stored, ascending. */
+  stored: number[];
+  rejected: RecordRejection[];
+}
+
+export type RejectionCode =
+  | 'VersionConflict'
+  | 'TypeConflict'
+  | 'OutOfRetention'
+  | 'InvalidRecord'
+  | 'StoreUnavailable';
+
+export interface RecordRejection {
+  index: number;
+  code: RejectionCode;
+  reason: string;
+  /** Set for `VersionConflict`: the version already stored (Timestream's `ExistingVersion`). */
+  existingVersion?: bigint;
+}
+
+export interface RecordQuery {
+  /** Inclusive lower bound, ns since the epoch. */
+  from: bigint;
+  /** Exclusive upper bound, ns since the epoch. */
+  to: bigint;
+  /** Every listed dimension must have exactly this value. */
+  dimensions?: Record<string, string>;
+  /** Any of these measure names (all when absent). */
+  measureNames?: string[];
+  /** At most this many records (oldest first). */
+  limit?: number;
+}
+
+/** Base of every error the port throws. Adapters translate driver errors into these. */
+export class StorageError extends Error {
+  override readonly name: string = 'StorageError';
+}
+
+/** The store cannot be reached or did not answer in time: retryable. */
+export class StoreUnavailableError extends StorageError {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    message: string,
+    /** Seconds a caller should wait before retrying. */
+    readonly retryAfterSeconds = 5,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The database or table does not exist (and the adapter does not create it). */
+export class TableNotFoundError extends StorageError {
+  override readonly name = 'TableNotFoundError';
+}

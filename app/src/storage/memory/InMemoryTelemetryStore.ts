@@ -1,0 +1,71 @@
+import { recordKey, type TelemetryRecord } from '../../telemetry/record.js';
+import { byTimeThenSeries } from '../order.js';
+import type {
+  RecordQuery,
+  TableRef,
+  TelemetryStore,
+  WriteResult,
+} from '../TelemetryStore.js';
+import { decideUpsert } from '../upsert.js';
+
+/**
+ * The in-memory adapter: unit tests and the zero-dependency `npm start`. Data lives as long as the
+ * process. It applies the same upsert rules as the others, so the contract suite holds for it too.
+ *
+ * @example
+ * const store = new InMemoryTelemetryStore();
+ * await store.write({ database: 'db', table: 't' }, records);
+ */
+export class InMemoryTelemetryStore implements TelemetryStore {
+  readonly backend = 'memory' as const;
+  private readonly tables = new Map<string, Map<string, TelemetryRecord>>();
+
+  async write(table: TableRef, records: readonly TelemetryRecord[]): Promise<WriteResult> {
+    const rows = this.table(table, true);
+    const result: WriteResult = { stored: [], rejected: [] };
+    records.forEach((record, index) => {
+      const key = recordKey(record);
+      const decision = decideUpsert(rows.get(key), record);
+      if (decision.action === 'reject') {
+        result.rejected.push({ index, ...decision.rejection });
+        return;
+      }
+      if (decision.action === 'write') rows.set(key, structuredClone(record));
+      result.stored.push(index);
+    });
+    return result;
+  }
+
+  async query(table: TableRef, query: RecordQuery): Promise<TelemetryRecord[]> {
+    const rows = this.table(table, false);
+    if (!rows) return [];
+    const wanted = query.dimensions ? Object.entries(query.dimensions) : [];
+    const names = query.measureNames ? new Set(query.measureNames) : undefined;
+    const found = [...rows.values()].filter(
+      (r) =>
+        r.time >= query.from &&
+        r.time < query.to &&
+        (!names || names.has(r.measureName)) &&
+        wanted.every(([n, v]) => r.dimensions.some((d) => d.name === n && d.value === v)),
+    );
+    found.sort(byTimeThenSeries);
+    return (query.limit === undefined ? found : found.slice(0, query.limit)).map((r) =>
+      structuredClone(r),
+    );
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.tables.clear();
+  }
+
+  private table(ref: TableRef, create: true): Map<string, TelemetryRecord>;
+  private table(ref: TableRef, create: false): Map<string, TelemetryRecord> | undefined;
+  private table(ref: TableRef, create: boolean): Map<string, TelemetryRecord> | undefined {
+    const key = JSON.stringify([ref.database, ref.table]);
+    let rows = this.tables.get(key);
+    if (!rows && create) this.tables.set(key, (rows = new Map()));
+    return rows;
+  }
+}
