@@ -55,7 +55,8 @@ function splitBody(body: unknown): { records: unknown[]; common?: WireRecord } {
   if (extra !== undefined) {
     throw new BatchShapeError('InvalidBatch', `${extra}: unknown attribute next to Records`);
   }
-  if (!Array.isArray(Records)) throw new BatchShapeError('InvalidBatch', 'Records: must be an array');
+  if (!Array.isArray(Records))
+    throw new BatchShapeError('InvalidBatch', 'Records: must be an array');
   if (CommonAttributes === undefined) return { records: Records };
   const problem = checkCommonAttributes(CommonAttributes);
   if (problem) throw new BatchShapeError('InvalidBatch', `${problem.field}: ${problem.reason}`);

@@ -65,7 +65,8 @@ export function validateRecord(
   try {
     return { ok: true, record: toRecord(raw, common, nowNs) };
   } catch (err) {
-    if (err instanceof Invalid) return { ok: false, error: { field: err.field, reason: err.reason } };
+    if (err instanceof Invalid)
+      return { ok: false, error: { field: err.field, reason: err.reason } };
     throw err;
   }
 }
@@ -108,22 +109,34 @@ function asWireRecord(raw: unknown, prefix: string): WireRecord {
   }
   for (const key of Object.keys(raw)) {
     if (!RECORD_KEYS.has(key)) {
-      throw new Invalid(`${prefix}${key}`, `unknown attribute (expected one of ${[...RECORD_KEYS].join(', ')})`);
+      throw new Invalid(
+        `${prefix}${key}`,
+        `unknown attribute (expected one of ${[...RECORD_KEYS].join(', ')})`,
+      );
     }
   }
   return raw as WireRecord;
 }
 
 function mergeDimensions(common: unknown, own: unknown): Dimension[] {
-  const merged = [...dimensionList(common, 'CommonAttributes.Dimensions'), ...dimensionList(own, 'Dimensions')];
+  const merged = [
+    ...dimensionList(common, 'CommonAttributes.Dimensions'),
+    ...dimensionList(own, 'Dimensions'),
+  ];
   if (merged.length === 0) throw new Invalid('Dimensions', 'at least 1 dimension is required');
   if (merged.length > LIMITS.maxDimensions) {
-    throw new Invalid('Dimensions', `${merged.length} dimensions; at most ${LIMITS.maxDimensions} are allowed`);
+    throw new Invalid(
+      'Dimensions',
+      `${merged.length} dimensions; at most ${LIMITS.maxDimensions} are allowed`,
+    );
   }
   const seen = new Set<string>();
   for (const d of merged) {
     if (seen.has(d.name)) {
-      throw new Invalid('Dimensions', `dimension '${clip(d.name)}' appears more than once (dimensions may not overlap, including with CommonAttributes)`);
+      throw new Invalid(
+        'Dimensions',
+        `dimension '${clip(d.name)}' appears more than once (dimensions may not overlap, including with CommonAttributes)`,
+      );
     }
     seen.add(d.name);
   }
@@ -135,10 +148,15 @@ function dimensionList(raw: unknown, field: string): Dimension[] {
   if (!Array.isArray(raw)) throw new Invalid(field, 'must be an array of {Name, Value}');
   return raw.map((d: unknown, i) => {
     const at = `${field}[${i}]`;
-    if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new Invalid(at, 'must be an object {Name, Value}');
+    if (typeof d !== 'object' || d === null || Array.isArray(d))
+      throw new Invalid(at, 'must be an object {Name, Value}');
     const { Name, Value, DimensionValueType, ...rest } = d as Record<string, unknown>;
     const extra = Object.keys(rest)[0];
-    if (extra !== undefined) throw new Invalid(`${at}.${extra}`, 'unknown attribute (expected Name, Value, DimensionValueType)');
+    if (extra !== undefined)
+      throw new Invalid(
+        `${at}.${extra}`,
+        'unknown attribute (expected Name, Value, DimensionValueType)',
+      );
     if (DimensionValueType !== undefined && DimensionValueType !== 'VARCHAR') {
       throw new Invalid(`${at}.DimensionValueType`, 'must be VARCHAR');
     }
@@ -158,35 +176,55 @@ function toMeasure(own: WireRecord, common: WireRecord | undefined, unit: TimeUn
   const value = pick('MeasureValue');
   const values = pick('MeasureValues');
   if (type !== 'MULTI') {
-    if (values !== undefined) throw new Invalid('MeasureValues', 'is only allowed when MeasureValueType is MULTI');
+    if (values !== undefined)
+      throw new Invalid('MeasureValues', 'is only allowed when MeasureValueType is MULTI');
     if (type === 'TIMESTAMP') {
       // boto/boto3#3138: "TIMESTAMP is an invalid measure value type" outside MULTI.
-      throw new Invalid('MeasureValueType', 'TIMESTAMP is only allowed inside MeasureValues of a MULTI record');
+      throw new Invalid(
+        'MeasureValueType',
+        'TIMESTAMP is only allowed inside MeasureValues of a MULTI record',
+      );
     }
-    const parsed = parseMeasureValue(type, text(value, 'MeasureValue', LIMITS.maxMeasureValueChars));
+    const parsed = parseMeasureValue(
+      type,
+      text(value, 'MeasureValue', LIMITS.maxMeasureValueChars),
+    );
     if (!parsed.ok) throw new Invalid('MeasureValue', parsed.reason);
     return { kind: 'single', type, value: parsed.value };
   }
-  if (value !== undefined) throw new Invalid('MeasureValue', 'must be absent when MeasureValueType is MULTI (use MeasureValues)');
+  if (value !== undefined)
+    throw new Invalid(
+      'MeasureValue',
+      'must be absent when MeasureValueType is MULTI (use MeasureValues)',
+    );
   return { kind: 'multi', values: multiValues(values, unit) };
 }
 
 function multiValues(raw: unknown, unit: TimeUnit): MultiMeasureValue[] {
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new Invalid('MeasureValues', 'a MULTI record needs a non-empty array of {Name, Value, Type}');
+    throw new Invalid(
+      'MeasureValues',
+      'a MULTI record needs a non-empty array of {Name, Value, Type}',
+    );
   }
   if (raw.length > LIMITS.maxMeasuresPerRecord) {
-    throw new Invalid('MeasureValues', `${raw.length} measures; at most ${LIMITS.maxMeasuresPerRecord} are allowed`);
+    throw new Invalid(
+      'MeasureValues',
+      `${raw.length} measures; at most ${LIMITS.maxMeasuresPerRecord} are allowed`,
+    );
   }
   const names = new Set<string>();
   return raw.map((m: unknown, i) => {
     const at = `MeasureValues[${i}]`;
-    if (typeof m !== 'object' || m === null || Array.isArray(m)) throw new Invalid(at, 'must be an object {Name, Value, Type}');
+    if (typeof m !== 'object' || m === null || Array.isArray(m))
+      throw new Invalid(at, 'must be an object {Name, Value, Type}');
     const { Name, Value, Type, ...rest } = m as Record<string, unknown>;
     const extra = Object.keys(rest)[0];
-    if (extra !== undefined) throw new Invalid(`${at}.${extra}`, 'unknown attribute (expected Name, Value, Type)');
+    if (extra !== undefined)
+      throw new Invalid(`${at}.${extra}`, 'unknown attribute (expected Name, Value, Type)');
     const measureName = name(Name, `${at}.Name`, LIMITS.maxMeasureNameBytes);
-    if (names.has(measureName)) throw new Invalid(`${at}.Name`, `'${clip(measureName)}' appears more than once`);
+    if (names.has(measureName))
+      throw new Invalid(`${at}.Name`, `'${clip(measureName)}' appears more than once`);
     names.add(measureName);
     if (typeof Type !== 'string' || !(MULTI_VALUE_TYPES as readonly string[]).includes(Type)) {
       throw new Invalid(`${at}.Type`, `must be one of ${MULTI_VALUE_TYPES.join(', ')}`);
@@ -195,7 +233,8 @@ function multiValues(raw: unknown, unit: TimeUnit): MultiMeasureValue[] {
     const parsed = parseMeasureValue(type, text(Value, `${at}.Value`, LIMITS.maxMeasureValueChars));
     if (!parsed.ok) throw new Invalid(`${at}.Value`, parsed.reason);
     // A TIMESTAMP measure is read in the record's TimeUnit (boto/boto3#3138); keep it in ns.
-    const canonical = type === 'TIMESTAMP' ? (BigInt(parsed.value) * NS_PER_UNIT[unit]).toString() : parsed.value;
+    const canonical =
+      type === 'TIMESTAMP' ? (BigInt(parsed.value) * NS_PER_UNIT[unit]).toString() : parsed.value;
     return { name: measureName, type, value: canonical };
   });
 }
@@ -222,7 +261,10 @@ function time(raw: unknown, unit: TimeUnit, nowNs: bigint): bigint {
   if (digits.startsWith('-')) throw new Invalid('Time', 'cannot be negative');
   const ns = BigInt(digits) * NS_PER_UNIT[unit];
   if (ns > nowNs + LIMITS.maxFutureNs) {
-    throw new Invalid('Time', `is more than 15 minutes in the future (${unit} since the Unix epoch expected)`);
+    throw new Invalid(
+      'Time',
+      `is more than 15 minutes in the future (${unit} since the Unix epoch expected)`,
+    );
   }
   return ns;
 }
@@ -231,7 +273,8 @@ function version(raw: unknown): bigint {
   const digits = integerText(raw, 'Version');
   if (digits === undefined) return 1n; // Timestream's default
   const v = BigInt(digits);
-  if (v < 1n || v > LIMITS.maxBigint) throw new Invalid('Version', 'must be an integer from 1 to 2^63-1');
+  if (v < 1n || v > LIMITS.maxBigint)
+    throw new Invalid('Version', 'must be an integer from 1 to 2^63-1');
   return v;
 }
 
@@ -244,7 +287,8 @@ function integerText(raw: unknown, field: string): string | undefined {
 }
 
 function name(raw: unknown, field: string, maxBytes: number): string {
-  if (typeof raw !== 'string' || raw.length === 0) throw new Invalid(field, 'must be a non-empty string');
+  if (typeof raw !== 'string' || raw.length === 0)
+    throw new Invalid(field, 'must be a non-empty string');
   if (utf8Bytes(raw) > maxBytes) throw new Invalid(field, `is longer than ${maxBytes} bytes`);
   if (RESERVED_NAMES.has(raw) || RESERVED_PREFIXES.some((p) => raw.startsWith(p))) {
     throw new Invalid(field, `'${clip(raw)}' is a reserved name`);
@@ -254,7 +298,8 @@ function name(raw: unknown, field: string, maxBytes: number): string {
 
 function text(raw: unknown, field: string, maxChars: number): string {
   if (raw === undefined) throw new Invalid(field, 'is required');
-  if (typeof raw !== 'string') throw new Invalid(field, 'must be a string (Timestream takes every value as a string)');
+  if (typeof raw !== 'string')
+    throw new Invalid(field, 'must be a string (Timestream takes every value as a string)');
   if (raw.length === 0) throw new Invalid(field, 'must not be empty');
   if (raw.length > maxChars) throw new Invalid(field, `is longer than ${maxChars} characters`);
   return raw;

@@ -1,0 +1,112 @@
+import type { StorageBackend, TableRef } from './storage/TelemetryStore.js';
+
+/**
+ * Every environment variable the app (the Lambda function) reads, with its default. README.md and
+ * .env.example list the same names; `loadAppConfig` is the only place that reads them.
+ */
+export const APP_ENV = {
+  STORAGE_BACKEND: 'STORAGE_BACKEND',
+  INFLUX_URL: 'INFLUX_URL',
+  INFLUX_DATABASE: 'INFLUX_DATABASE',
+  INFLUX_MEASUREMENT: 'INFLUX_MEASUREMENT',
+  INFLUX_TIMEOUT_MS: 'INFLUX_TIMEOUT_MS',
+  TIMESTREAM_DATABASE: 'TIMESTREAM_DATABASE',
+  TIMESTREAM_TABLE: 'TIMESTREAM_TABLE',
+  TIMESTREAM_ENDPOINT: 'TIMESTREAM_ENDPOINT',
+  AWS_REGION: 'AWS_REGION',
+  MAX_RECORDS_PER_REQUEST: 'MAX_RECORDS_PER_REQUEST',
+} as const;
+
+export interface AppConfig {
+  backend: StorageBackend;
+  /** Where records go: the InfluxDB database and measurement, or the Timestream database and table. */
+  table: TableRef;
+  influx: { url: string; timeoutMs: number };
+  timestream: { region: string; endpoint?: string };
+  maxRecordsPerRequest: number;
+}
+
+/** A variable has a value the app cannot use; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const BACKENDS: readonly StorageBackend[] = ['memory', 'influx', 'timestream'];
+
+/** Pure: reads the given environment (usually `process.env`) and validates every value. */
+export function loadAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const get = (name: keyof typeof APP_ENV) => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const backend = storageBackend(get('STORAGE_BACKEND'), get('INFLUX_URL'));
+  const influx = {
+    url: url('INFLUX_URL', get('INFLUX_URL') ?? 'http://localhost:8086'),
+    timeoutMs: integer('INFLUX_TIMEOUT_MS', get('INFLUX_TIMEOUT_MS'), 5000, 100, 120_000),
+  };
+  const endpoint = get('TIMESTREAM_ENDPOINT');
+  const timestream = {
+    region: get('AWS_REGION') ?? 'us-east-1',
+    ...(endpoint ? { endpoint: url('TIMESTREAM_ENDPOINT', endpoint) } : {}),
+  };
+  const table =
+    backend === 'timestream'
+      ? {
+          database: name('TIMESTREAM_DATABASE', get('TIMESTREAM_DATABASE') ?? 'windtunnel'),
+          table: name('TIMESTREAM_TABLE', get('TIMESTREAM_TABLE') ?? 'telemetry'),
+        }
+      : {
+          database: name('INFLUX_DATABASE', get('INFLUX_DATABASE') ?? 'windtunnel'),
+          table: name('INFLUX_MEASUREMENT', get('INFLUX_MEASUREMENT') ?? 'telemetry'),
+        };
+  const maxRecordsPerRequest = integer(
+    'MAX_RECORDS_PER_REQUEST',
+    get('MAX_RECORDS_PER_REQUEST'),
+    10_000,
+    1,
+    100_000,
+  );
+  return { backend, table, influx, timestream, maxRecordsPerRequest };
+}
+
+/** No STORAGE_BACKEND: InfluxDB when INFLUX_URL is set, else memory (the zero-dependency start). */
+function storageBackend(raw: string | undefined, influxUrl: string | undefined): StorageBackend {
+  if (raw === undefined) return influxUrl ? 'influx' : 'memory';
+  if (!(BACKENDS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`STORAGE_BACKEND must be one of ${BACKENDS.join(', ')}; got '${raw}'`);
+  }
+  return raw as StorageBackend;
+}
+
+function url(variable: string, raw: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${variable} must be a URL such as http://localhost:8086; got '${raw}'`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(`${variable} must be an http:// or https:// URL; got '${raw}'`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function integer(
+  variable: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) {
+    throw new ConfigError(`${variable} must be a whole number from ${min} to ${max}; got '${raw}'`);
+  }
+  return n;
+}
+
+function name(variable: string, raw: string): string {
+  if (raw.length > 256) throw new ConfigError(`${variable} must be at most 256 characters`);
+  return raw;
+}

@@ -1,0 +1,64 @@
+import express, { Router } from 'express';
+import { BadRequestError } from '../../errors.js';
+import type { TableRef, TelemetryStore } from '../../storage/TelemetryStore.js';
+import { BatchShapeError, parseBatch } from '../../telemetry/batch.js';
+import { sendWriteOutcome, type Rejection } from '../writeOutcome.js';
+
+interface Deps {
+  store: TelemetryStore;
+  table: TableRef;
+  maxRecordsPerRequest: number;
+  now: () => bigint;
+}
+
+/** API Gateway HTTP APIs refuse bodies over 10 MB; the app never needs more than that. */
+const BODY_LIMIT = '10mb';
+
+/**
+ * `POST /measurements`: one record, an array, or `{CommonAttributes, Records}` in Timestream's
+ * WriteRecords shape. Valid records are stored even when others in the request are refused; the
+ * response lists exactly which indexes were stored and which were rejected, and why.
+ */
+export function measurementRoutes(deps: Deps): Router {
+  const router = Router();
+  // Devices do not always send a content type; the body is JSON whatever it says.
+  router.post(
+    '/measurements',
+    express.json({ limit: BODY_LIMIT, type: () => true, strict: false }),
+  );
+  router.post('/measurements', async (req, res, next) => {
+    try {
+      const batch = parse(req.body, deps);
+      const result = await deps.store.write(
+        deps.table,
+        batch.valid.map((v) => v.record),
+      );
+      const original = (i: number) => batch.valid[i]!.index;
+      const rejected: Rejection[] = [
+        ...batch.invalid.map(({ index, field, reason }) => ({
+          index,
+          code: 'InvalidRecord' as const,
+          field,
+          reason,
+        })),
+        ...result.rejected.map((r) => ({ ...r, index: original(r.index) })),
+      ];
+      sendWriteOutcome(res, {
+        stored: result.stored.map(original),
+        rejected: rejected.sort((a, b) => a.index - b.index),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+  return router;
+}
+
+function parse(body: unknown, deps: Deps) {
+  try {
+    return parseBatch(body, deps.maxRecordsPerRequest, deps.now());
+  } catch (err) {
+    if (err instanceof BatchShapeError) throw new BadRequestError(err.code, err.message);
+    throw err;
+  }
+}
