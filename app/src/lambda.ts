@@ -1,48 +1,59 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import serverless from 'serverless-http';
-import { loadAppConfig } from './config.js';
+import { loadAppConfig, type AppConfig } from './config.js';
 import { createApp } from './http/createApp.js';
 import { loadStore } from './storage/loadStore.js';
 import type { TelemetryStore } from './storage/TelemetryStore.js';
 
-type ServerlessHandler = ReturnType<typeof serverless>;
+export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 
-interface Initialised {
-  handle: ServerlessHandler;
-  store: TelemetryStore;
+export interface LambdaFunction {
+  handler: LambdaHandler;
+  /** Closes the store, if the function was started. */
+  shutdown(): Promise<void>;
 }
-
-let initialised: Promise<Initialised> | undefined;
 
 /**
- * The Lambda entry point: serverless-http around the same Express app that every test drives.
- * Configuration is read and the store created once per execution environment (the cold start);
- * warm invocations reuse them, as in Lambda. A failed start is not cached, so the next
+ * Builds the function from an environment: serverless-http around the same Express app that every
+ * test drives. Configuration is read and the store created on the first invocation (the cold
+ * start) and reused by the warm ones, as in Lambda. A failed start is not cached, so the next
  * invocation tries again.
+ *
+ * @example
+ * const fn = createLambdaFunction({ STORAGE_BACKEND: 'memory' });
+ * const result = await fn.handler(event, context);
  */
-export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<unknown> {
-  initialised ??= init().catch((err: unknown) => {
-    initialised = undefined;
-    throw err;
-  });
-  const { handle } = await initialised;
-  return handle(event, context);
+export function createLambdaFunction(env: Record<string, string | undefined>): LambdaFunction {
+  let started:
+    Promise<{ handle: ReturnType<typeof serverless>; store: TelemetryStore }> | undefined;
+  const start = async () => {
+    const config: AppConfig = loadAppConfig(env);
+    const store = await loadStore(config);
+    const app = createApp({
+      store,
+      table: config.table,
+      maxRecordsPerRequest: config.maxRecordsPerRequest,
+    });
+    return { handle: serverless(app), store };
+  };
+  return {
+    async handler(event, context) {
+      started ??= start().catch((err: unknown) => {
+        started = undefined;
+        throw err;
+      });
+      const { handle } = await started;
+      return handle(event, context);
+    },
+    async shutdown() {
+      const current = started;
+      started = undefined;
+      if (current) await (await current).store.close();
+    },
+  };
 }
 
-async function init(): Promise<Initialised> {
-  const config = loadAppConfig(process.env);
-  const store = await loadStore(config);
-  const app = createApp({
-    store,
-    table: config.table,
-    maxRecordsPerRequest: config.maxRecordsPerRequest,
-  });
-  return { handle: serverless(app), store };
-}
+const lambda = createLambdaFunction(process.env);
 
-/** Closes the store of this environment, if it was started (used by the local stack on exit). */
-export async function shutdown(): Promise<void> {
-  const current = initialised;
-  initialised = undefined;
-  if (current) await (await current).store.close();
-}
+/** The Lambda entry point (`app/src/lambda.handler`), configured from the function's environment. */
+export const handler: LambdaHandler = lambda.handler;

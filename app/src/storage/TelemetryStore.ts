@@ -46,11 +46,7 @@ export interface WriteResult {
 }
 
 export type RejectionCode =
-  | 'VersionConflict'
-  | 'TypeConflict'
-  | 'OutOfRetention'
-  | 'InvalidRecord'
-  | 'StoreUnavailable';
+  'VersionConflict' | 'TypeConflict' | 'OutOfRetention' | 'InvalidRecord' | 'StoreUnavailable';
 
 export interface RecordRejection {
   index: number;

@@ -46,7 +46,9 @@ export function sameMeasure(a: Measure, b: Measure): boolean {
     const byName = new Map(a.values.map((v) => [v.name, v]));
     return b.values.every((v) => {
       const other = byName.get(v.name);
-      return other !== undefined && other.type === v.type && sameValue(v.type, other.value, v.value);
+      return (
+        other !== undefined && other.type === v.type && sameValue(v.type, other.value, v.value)
+      );
     });
   }
   return false;

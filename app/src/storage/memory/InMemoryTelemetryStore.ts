@@ -1,11 +1,6 @@
 import { recordKey, type TelemetryRecord } from '../../telemetry/record.js';
 import { byTimeThenSeries } from '../order.js';
-import type {
-  RecordQuery,
-  TableRef,
-  TelemetryStore,
-  WriteResult,
-} from '../TelemetryStore.js';
+import type { RecordQuery, TableRef, TelemetryStore, WriteResult } from '../TelemetryStore.js';
 import { decideUpsert } from '../upsert.js';
 
 /**

@@ -1,0 +1,108 @@
+import { loadStackConfig, port, StackConfigError } from './config.js';
+import { describeStack, startStack } from './stack.js';
+import { loadHandler, startGateway } from './apigw-http/index.js';
+
+const USAGE = `windtunnel: offline API Gateway HTTP API + Lambda + Timestream/InfluxDB for IoT ingestion
+
+Usage:
+  windtunnel up [--port <n>] [--host <h>]
+      The local stack: the gateway shim serving the app's Lambda handler. Storage follows
+      STORAGE_BACKEND / INFLUX_URL (README.md lists every variable).
+  windtunnel gateway --handler <file>#<export> [--port <n>] [--host <h>]
+      The API Gateway HTTP API shim (payload format 2.0) in front of any Lambda handler module.
+  windtunnel help
+`;
+
+type Flags = Record<string, string>;
+
+/** Entry point of the `windtunnel` command; resolves to the exit code (or never, for servers). */
+export async function main(argv: string[]): Promise<number | void> {
+  const [command = 'help', ...rest] = argv;
+  try {
+    const flags = parseFlags(rest);
+    switch (command) {
+      case 'up':
+        return await up(flags);
+      case 'gateway':
+        return await gateway(flags);
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return 0;
+      default:
+        process.stderr.write(`windtunnel: unknown command '${command}'\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof StackConfigError || isConfigError(err)) {
+      process.stderr.write(`windtunnel: ${(err as Error).message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function up(flags: Flags): Promise<void> {
+  const env = loadStackConfig(process.env);
+  const stack = await startStack({
+    env: process.env,
+    port: flags.port === undefined ? env.port : port(flags.port, '--port'),
+    host: flags.host ?? env.host,
+    log: (line) => console.error(line),
+  });
+  console.log(describeStack(stack));
+  stopOnSignal(() => stack.close());
+}
+
+async function gateway(flags: Flags): Promise<void> {
+  if (!flags.handler) throw new UsageError('gateway needs --handler <file>#<export>');
+  const env = loadStackConfig(process.env);
+  const handler = await loadHandler(flags.handler);
+  const server = await startGateway({
+    handler,
+    port: flags.port === undefined ? env.port : port(flags.port, '--port'),
+    host: flags.host ?? env.host,
+    log: (line) => console.error(line),
+  });
+  console.log(`windtunnel: API Gateway HTTP API shim on ${server.url} -> ${flags.handler}`);
+  stopOnSignal(() => server.close());
+}
+
+/** Ctrl-C (or a container stop) closes the server and the store, then exits. */
+function stopOnSignal(close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130); // a second Ctrl-C does not wait
+    stopping = true;
+    console.log(`windtunnel: ${signal}, stopping`);
+    close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`windtunnel: error while stopping: ${String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+class UsageError extends Error {}
+
+function parseFlags(args: string[]): Flags {
+  const flags: Flags = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new UsageError(`unexpected argument '${arg}'`);
+    const value = match[2] ?? args[++i];
+    if (value === undefined) throw new UsageError(`--${match[1]} needs a value`);
+    flags[match[1]!] = value;
+  }
+  return flags;
+}
+
+function isConfigError(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ConfigError';
+}
