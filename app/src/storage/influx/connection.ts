@@ -1,0 +1,147 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { InfluxDB, type IPoint } from 'influx';
+import { StoreUnavailableError } from '../TelemetryStore.js';
+import { RETRY_AFTER_SECONDS, toStorageError } from './errors.js';
+
+export interface InfluxStoreConfig {
+  /** e.g. `http://localhost:8086`; user and password may be given in the URL. */
+  url: string;
+  /** Every request fails as unavailable after this long; default 5000. */
+  timeoutMs?: number;
+}
+
+/** Either a ready client or the config to build one, not both. */
+export type InfluxStoreOptions =
+  (InfluxStoreConfig & { client?: never }) | { client: InfluxDB; timeoutMs?: number; url?: never };
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+export interface Series {
+  name: string;
+  columns: string[];
+  values?: unknown[][];
+}
+
+/** One statement's result; InfluxDB reports statement failures here, not as an HTTP error. */
+export interface StatementResult {
+  series?: Series[];
+  error?: string;
+}
+
+/**
+ * The adapter's only door to InfluxDB: every call has a deadline and every failure comes out as
+ * the port's error (errors.ts), so a hung or dead server never hangs a caller.
+ */
+export class InfluxConnection {
+  readonly timeoutMs: number;
+  private readonly client: InfluxDB;
+  private readonly agent: HttpAgent | undefined;
+
+  constructor(options: InfluxStoreOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!(this.timeoutMs > 0)) throw new TypeError(`timeoutMs must be > 0, got ${this.timeoutMs}`);
+    if (options.client && options.url !== undefined) {
+      throw new TypeError('InfluxTelemetryStore takes a client or a url, not both');
+    }
+    if (options.client) {
+      this.client = options.client;
+    } else {
+      if (!options.url) throw new TypeError('InfluxTelemetryStore needs a url (or a client)');
+      const built = buildClient(options.url, this.timeoutMs);
+      this.client = built.client;
+      this.agent = built.agent;
+    }
+  }
+
+  /** Runs statements (joined by `;`, one HTTP request) and returns one result per statement. */
+  async query(
+    statements: string | readonly string[],
+    database: string,
+  ): Promise<StatementResult[]> {
+    const q = typeof statements === 'string' ? statements : statements.join(';\n');
+    const abort = new AbortController();
+    const response = (await this.deadline('query', abort, () =>
+      // POST: long WHERE clauses would not fit a URL; InfluxDB 1.x accepts any statement by POST.
+      this.client.queryRaw(q, { database, method: 'POST', signal: abort.signal }),
+    )) as { results?: StatementResult[] };
+    return response.results ?? [];
+  }
+
+  async write(points: IPoint[], database: string): Promise<void> {
+    await this.deadline('write', undefined, () =>
+      this.client.writePoints(points, { database, precision: 'n' }),
+    );
+  }
+
+  /** `GET /ping` within the timeout. */
+  async ping(): Promise<void> {
+    const hosts = await this.deadline('ping', undefined, () => this.client.ping(this.timeoutMs));
+    if (!hosts.some((h) => h.online)) {
+      throw new StoreUnavailableError('InfluxDB did not answer /ping', RETRY_AFTER_SECONDS);
+    }
+  }
+
+  /** Frees the sockets of a client built here; a client passed in belongs to its owner. */
+  close(): void {
+    this.agent?.destroy();
+  }
+
+  private async deadline<T>(
+    action: string,
+    abort: AbortController | undefined,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort?.abort();
+        reject(
+          new StoreUnavailableError(
+            `InfluxDB did not answer (${action}) within ${this.timeoutMs} ms`,
+            RETRY_AFTER_SECONDS,
+          ),
+        );
+      }, this.timeoutMs);
+    });
+    try {
+      return await Promise.race([run(), expired]);
+    } catch (error) {
+      throw toStorageError(error, action);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Never takes the host out of node-influx's pool: with one host that only delays recovery. */
+const NO_BACKOFF = {
+  getDelay: () => 0,
+  next() {
+    return NO_BACKOFF;
+  },
+  reset() {
+    return NO_BACKOFF;
+  },
+};
+
+function buildClient(url: string, timeoutMs: number): { client: InfluxDB; agent: HttpAgent } {
+  const parsed = new URL(url);
+  const https = parsed.protocol === 'https:';
+  if (!https && parsed.protocol !== 'http:') {
+    throw new TypeError(`InfluxDB url must be http:// or https://, got ${url}`);
+  }
+  const agent = https ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const client = new InfluxDB({
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : https ? 443 : 80,
+    protocol: https ? 'https' : 'http',
+    path: parsed.pathname.replace(/\/+$/, ''),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    options: { agent, timeout: timeoutMs },
+    // Our callers decide about retries; node-influx's would multiply the timeout.
+    pool: { maxRetries: 0, requestTimeout: timeoutMs, backoff: NO_BACKOFF },
+  });
+  return { client, agent };
+}

@@ -1,0 +1,95 @@
+import type { TableRef } from '../TelemetryStore.js';
+import type { InfluxConnection, StatementResult } from './connection.js';
+import { isDatabaseNotFound, toStorageError } from './errors.js';
+import { identifier } from './influxql.js';
+import type { InfluxFieldType, PointField } from './mapping.js';
+import { encodeName } from './names.js';
+
+/** What a measurement holds, keys as stored (encoded). */
+export interface MeasurementSchema {
+  /** Field key -> its types: more than one only when shards disagree (InfluxDB checks per shard). */
+  fields: Map<string, InfluxFieldType[]>;
+  tags: Set<string>;
+}
+
+const FIELD_TYPES = new Set<string>(['float', 'integer', 'string', 'boolean']);
+
+/** `SHOW FIELD KEYS` and `SHOW TAG KEYS` in one request; undefined when the database is missing. */
+export async function loadSchema(
+  connection: InfluxConnection,
+  table: TableRef,
+): Promise<MeasurementSchema | undefined> {
+  const measurement = identifier(encodeName(table.table));
+  const showFields = `SHOW FIELD KEYS FROM ${measurement}`;
+  const [fieldKeys, tagKeys] = await connection.query(
+    [showFields, `SHOW TAG KEYS FROM ${measurement}`],
+    table.database,
+  );
+  if (fieldKeys?.error || tagKeys?.error) {
+    // InfluxDB 1.6 answers a batch of statements on a missing database with a bare
+    // "not executed"; the first statement on its own says what is wrong.
+    const [alone] = await connection.query(showFields, table.database);
+    const error = alone?.error ?? fieldKeys?.error ?? tagKeys?.error ?? 'unknown error';
+    if (isDatabaseNotFound(error)) return undefined;
+    throw toStorageError(new Error(error), 'reading the schema');
+  }
+  return parseSchema(fieldKeys, tagKeys);
+}
+
+export function parseSchema(
+  fieldKeys: StatementResult | undefined,
+  tagKeys: StatementResult | undefined,
+): MeasurementSchema {
+  const fields = new Map<string, InfluxFieldType[]>();
+  for (const [key, type] of fieldKeys?.series?.[0]?.values ?? []) {
+    if (typeof key !== 'string' || typeof type !== 'string' || !FIELD_TYPES.has(type)) continue;
+    fields.set(key, [...(fields.get(key) ?? []), type as InfluxFieldType]);
+  }
+  const tags = new Set<string>();
+  for (const [key] of tagKeys?.series?.[0]?.values ?? []) {
+    if (typeof key === 'string') tags.add(key);
+  }
+  return { fields, tags };
+}
+
+/**
+ * Schemas kept for a short while, so a query does not cost two requests. Readers that meet a
+ * column the cached schema lacks ask again with `fresh` (rows.ts reports unknown columns).
+ */
+export class SchemaCache {
+  private readonly entries = new Map<string, { schema: MeasurementSchema; at: number }>();
+
+  constructor(
+    private readonly load: (table: TableRef) => Promise<MeasurementSchema | undefined>,
+    private readonly ttlMs = 2000,
+  ) {}
+
+  async get(table: TableRef, fresh = false): Promise<MeasurementSchema | undefined> {
+    const key = cacheKey(table);
+    const cached = this.entries.get(key);
+    if (!fresh && cached && Date.now() - cached.at < this.ttlMs) return cached.schema;
+    const schema = await this.load(table);
+    if (schema) this.entries.set(key, { schema, at: Date.now() });
+    else this.entries.delete(key);
+    return schema;
+  }
+
+  /** Adds what a successful write created, so this process's next read knows it. */
+  learn(table: TableRef, fields: readonly PointField[], tagKeys: Iterable<string>): void {
+    const cached = this.entries.get(cacheKey(table));
+    if (!cached) return;
+    for (const f of fields) {
+      const types = cached.schema.fields.get(f.key) ?? [];
+      if (!types.includes(f.type)) cached.schema.fields.set(f.key, [...types, f.type]);
+    }
+    for (const tag of tagKeys) cached.schema.tags.add(tag);
+  }
+
+  forget(table: TableRef): void {
+    this.entries.delete(cacheKey(table));
+  }
+}
+
+function cacheKey(table: TableRef): string {
+  return JSON.stringify([table.database, table.table]);
+}
