@@ -12,9 +12,12 @@ export type Logger = Pick<Console, 'error' | 'warn'>;
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     const error = toHttpError(err);
-    if (error.status >= 500) {
-      const id = req.get('x-request-id') ?? '-';
-      log.error(`[${id}] ${req.method} ${req.path} -> ${error.status}: ${describe(err)}`);
+    const id = req.get('x-request-id') ?? '-';
+    if (error.status === 500) {
+      log.error(`[${id}] ${req.method} ${req.path} -> 500: ${describe(err)}`);
+    } else if (error.status > 500) {
+      // Expected while a store is down: one line, no stack.
+      log.warn(`[${id}] ${req.method} ${req.path} -> ${error.status}: ${error.message}`);
     }
     res.status(error.status).set(error.headers).json(error);
   };
