@@ -1,0 +1,80 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The `windtunnel` command as a user runs it: the built CLI (npm test builds before vitest runs).
+const bin = fileURLToPath(new URL('../../bin/windtunnel.js', import.meta.url));
+const built = existsSync(new URL('../../dist/emulator/src/cli.js', import.meta.url));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(INFLUX_|STORAGE_BACKEND|PORT$|HOST$)/.test(k)),
+  );
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...clean, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+async function firstLine(out: () => string, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  while (!out().includes('\n')) {
+    if (Date.now() > until) throw new Error('the CLI printed no start-up line');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return out().split('\n')[0]!;
+}
+
+describe.skipIf(!built)('the windtunnel command', () => {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  afterEach(() => {
+    child?.kill('SIGKILL');
+    child = undefined;
+  });
+
+  it('up: says in one line where the API is and that the store is in memory, and stops on Ctrl-C', async () => {
+    const cli = run(['up', '--port', '0']);
+    child = cli.child;
+    const line = await firstLine(cli.out);
+    expect(line).toMatch(/^windtunnel: API on http:\/\/127\.0\.0\.1:\d+ .*in-memory store/);
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(line)![0];
+    const health = await fetch(`${url}/health`);
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      storage: { backend: 'memory', status: 'ok' },
+    });
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('up: refuses a bad variable with a message naming it, before opening a port', async () => {
+    const cli = run(['up', '--port', '0'], { STORAGE_BACKEND: 'postgres' });
+    child = cli.child;
+    expect(await cli.exited).toBe(2);
+    expect(cli.err()).toContain('STORAGE_BACKEND must be one of memory, influx, timestream');
+    expect(cli.out()).toBe('');
+  });
+
+  it('gateway: serves any handler module', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'windtunnel-handler-'));
+    const file = join(dir, 'handler.mjs');
+    writeFileSync(file, 'export const hello = async () => ({ hello: "gateway" });\n');
+    try {
+      const cli = run(['gateway', '--handler', `${file}#hello`, '--port', '0']);
+      child = cli.child;
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(await firstLine(cli.out))![0];
+      const res = await fetch(`${url}/anything`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      expect(await res.json()).toEqual({ hello: 'gateway' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
