@@ -30,13 +30,16 @@ export const HOSTILE = [
   "single'quote",
   'back\\slash',
   'trailing\\',
+  "ends with \\'",
   'new\nline',
-  'carriage\rreturn',
+  'carriage\rreturn\r\n',
   'tab\there',
   '🌬️ wind 風力',
   "x' OR '1'='1",
   'x" OR "1"="1',
   '%41 percent',
+  '%0A looks encoded %25',
+  ' leading and trailing ',
 ];
 
 /**

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluxTelemetryStore } from '../../app/src/storage/influx/index.js';
 import { StoreUnavailableError, type TableRef } from '../../app/src/storage/TelemetryStore.js';
 import type { Measure, TelemetryRecord } from '../../app/src/telemetry/record.js';
+import { HOSTILE } from '../contract/telemetryStore.contract.js';
 import { findInfluxd, startInfluxd, type InfluxdProcess } from '../helpers/influxd.js';
 import {
   describeWithInflux,
@@ -52,23 +53,7 @@ describeWithInflux('InfluxTelemetryStore against influxd', () => {
 
   it('round-trips hostile strings exactly, and filters by them', async () => {
     freshTable();
-    const hostile = [
-      'comma,separated',
-      'with space',
-      'a=b',
-      'double"quote',
-      "single'quote",
-      'back\\slash',
-      'trailing\\',
-      "ends with \\'",
-      'new\nline',
-      'carriage\rreturn\r\n',
-      'tab\there',
-      '🌬️ wind 風力',
-      "x' OR '1'='1",
-      '%0A looks encoded %25',
-      ' leading and trailing ',
-    ];
+    const hostile = HOSTILE;
     const records = hostile.map((h, i) =>
       rec({
         time: T0 + BigInt(i),
