@@ -9,6 +9,7 @@ describe('loadAppConfig', () => {
       influx: { url: 'http://localhost:8086', timeoutMs: 5000 },
       timestream: { region: 'us-east-1' },
       maxRecordsPerRequest: 10_000,
+      deviceAuth: { mode: 'jwt', dimension: 'turbine_id' },
     });
   });
 
@@ -38,6 +39,7 @@ describe('loadAppConfig', () => {
     [{ MAX_RECORDS_PER_REQUEST: '0' }, /MAX_RECORDS_PER_REQUEST must be a whole number from 1/],
     [{ MAX_RECORDS_PER_REQUEST: 'lots' }, /MAX_RECORDS_PER_REQUEST/],
     [{ INFLUX_TIMEOUT_MS: '5s' }, /INFLUX_TIMEOUT_MS/],
+    [{ DEVICE_AUTH: 'none' }, /DEVICE_AUTH must be one of jwt, off; got 'none'/],
     [{ STORAGE_BACKEND: 'timestream', TIMESTREAM_ENDPOINT: 'ftp://x' }, /TIMESTREAM_ENDPOINT/],
   ])('names the variable when a value is bad: %o', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);

@@ -1,3 +1,4 @@
+import type { DeviceAuthSettings } from './auth/authorizeRecords.js';
 import type { StorageBackend, TableRef } from './storage/TelemetryStore.js';
 
 /**
@@ -15,6 +16,8 @@ export const APP_ENV = {
   TIMESTREAM_ENDPOINT: 'TIMESTREAM_ENDPOINT',
   AWS_REGION: 'AWS_REGION',
   MAX_RECORDS_PER_REQUEST: 'MAX_RECORDS_PER_REQUEST',
+  DEVICE_AUTH: 'DEVICE_AUTH',
+  DEVICE_DIMENSION: 'DEVICE_DIMENSION',
 } as const;
 
 export interface AppConfig {
@@ -24,6 +27,8 @@ export interface AppConfig {
   influx: { url: string; timeoutMs: number };
   timestream: { region: string; endpoint?: string };
   maxRecordsPerRequest: number;
+  /** Who may write which turbine's telemetry (app/src/auth). */
+  deviceAuth: DeviceAuthSettings;
 }
 
 /** A variable has a value the app cannot use; the message names the variable. */
@@ -66,16 +71,24 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     1,
     100_000,
   );
-  return { backend, table, influx, timestream, maxRecordsPerRequest };
+  const deviceAuth: DeviceAuthSettings = {
+    mode: oneOf('DEVICE_AUTH', get('DEVICE_AUTH') ?? 'jwt', ['jwt', 'off'] as const),
+    dimension: name('DEVICE_DIMENSION', get('DEVICE_DIMENSION') ?? 'turbine_id'),
+  };
+  return { backend, table, influx, timestream, maxRecordsPerRequest, deviceAuth };
+}
+
+function oneOf<T extends string>(variable: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${variable} must be one of ${allowed.join(', ')}; got '${raw}'`);
+  }
+  return raw as T;
 }
 
 /** No STORAGE_BACKEND: InfluxDB when INFLUX_URL is set, else memory (the zero-dependency start). */
 function storageBackend(raw: string | undefined, influxUrl: string | undefined): StorageBackend {
   if (raw === undefined) return influxUrl ? 'influx' : 'memory';
-  if (!(BACKENDS as readonly string[]).includes(raw)) {
-    throw new ConfigError(`STORAGE_BACKEND must be one of ${BACKENDS.join(', ')}; got '${raw}'`);
-  }
-  return raw as StorageBackend;
+  return oneOf('STORAGE_BACKEND', raw, BACKENDS);
 }
 
 function url(variable: string, raw: string): string {

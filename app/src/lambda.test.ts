@@ -54,7 +54,7 @@ describe('the Lambda handler (serverless-http around the Express app)', () => {
   });
 
   it('parses a JSON body from the event and keeps the store between invocations', async () => {
-    const fn = createLambdaFunction({ STORAGE_BACKEND: 'memory' });
+    const fn = createLambdaFunction({ STORAGE_BACKEND: 'memory', DEVICE_AUTH: 'off' });
     const record = {
       Dimensions: [{ Name: 'turbine_id', Value: 'T1' }],
       MeasureName: 'power_kw',

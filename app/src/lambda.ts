@@ -33,7 +33,13 @@ export function createLambdaFunction(env: Record<string, string | undefined>): L
       store,
       table: config.table,
       maxRecordsPerRequest: config.maxRecordsPerRequest,
+      deviceAuth: config.deviceAuth,
     });
+    if (config.deviceAuth.mode === 'off') {
+      console.warn(
+        "windtunnel: DEVICE_AUTH=off: ANY caller may write ANY turbine's telemetry. For local trials only; never deploy this.",
+      );
+    }
     return { handle: serverless(app), store };
   };
   return {

@@ -39,7 +39,7 @@ async function post(stack: Stack, body: unknown) {
 
 async function startOn(url: string, database: string, extraEnv: Record<string, string> = {}) {
   return startStack({
-    env: { INFLUX_URL: url, INFLUX_DATABASE: database, ...extraEnv },
+    env: { INFLUX_URL: url, INFLUX_DATABASE: database, DEVICE_AUTH: 'off', ...extraEnv },
     port: 0,
     host: '127.0.0.1',
     log: () => {},

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { DeviceAuthSettings } from '../auth/authorizeRecords.js';
 import { NotFoundError } from '../errors.js';
 import type { TableRef, TelemetryStore } from '../storage/TelemetryStore.js';
 import { errorHandler, type Logger } from './errorHandler.js';
@@ -9,6 +10,7 @@ export interface AppDeps {
   store: TelemetryStore;
   table: TableRef;
   maxRecordsPerRequest: number;
+  deviceAuth: DeviceAuthSettings;
   /** The clock, in ns since the epoch (tests pin it). */
   now?: () => bigint;
   log?: Logger;
@@ -19,7 +21,12 @@ export interface AppDeps {
  * serverless-http, app/src/lambda.ts) or anywhere else: tests drive it with supertest.
  *
  * @example
- * const app = createApp({ store: new InMemoryTelemetryStore(), table, maxRecordsPerRequest: 10_000 });
+ * const app = createApp({
+ *   store: new InMemoryTelemetryStore(),
+ *   table,
+ *   maxRecordsPerRequest: 10_000,
+ *   deviceAuth: { mode: 'jwt', dimension: 'turbine_id' },
+ * });
  */
 export function createApp(deps: AppDeps): Express {
   const app = express();

@@ -31,7 +31,8 @@ function setup(
   maxRecordsPerRequest = 10_000,
 ) {
   const log = { error: () => {}, warn: () => {} };
-  return { store, app: createApp({ store, table, maxRecordsPerRequest, now, log }) };
+  const deviceAuth = { mode: 'off' as const, dimension: 'turbine_id' };
+  return { store, app: createApp({ store, table, maxRecordsPerRequest, deviceAuth, now, log }) };
 }
 
 const all = (store: TelemetryStore) => store.query(table, { from: 0n, to: now() * 2n });

@@ -1,4 +1,10 @@
 import express, { Router } from 'express';
+import {
+  authorizeRecords,
+  requireCaller,
+  type DeviceAuthSettings,
+} from '../../auth/authorizeRecords.js';
+import { deviceIdentityOf } from '../../auth/deviceIdentity.js';
 import { BadRequestError } from '../../errors.js';
 import type { TableRef, TelemetryStore } from '../../storage/TelemetryStore.js';
 import { BatchShapeError, parseBatch } from '../../telemetry/batch.js';
@@ -8,6 +14,7 @@ interface Deps {
   store: TelemetryStore;
   table: TableRef;
   maxRecordsPerRequest: number;
+  deviceAuth: DeviceAuthSettings;
   now: () => bigint;
 }
 
@@ -17,10 +24,16 @@ const BODY_LIMIT = '10mb';
 /**
  * `POST /measurements`: one record, an array, or `{CommonAttributes, Records}` in Timestream's
  * WriteRecords shape. Valid records are stored even when others in the request are refused; the
- * response lists exactly which indexes were stored and which were rejected, and why.
+ * response lists exactly which indexes were stored and which were rejected, and why. A caller may
+ * only write the turbines its token names (app/src/auth).
  */
 export function measurementRoutes(deps: Deps): Router {
   const router = Router();
+  // An anonymous write is refused before its body is read.
+  router.post('/measurements', (req, _res, next) => {
+    requireCaller(deps.deviceAuth, deviceIdentityOf(req));
+    next();
+  });
   // Devices do not always send a content type; the body is JSON whatever it says.
   router.post(
     '/measurements',
@@ -28,7 +41,9 @@ export function measurementRoutes(deps: Deps): Router {
   );
   router.post('/measurements', async (req, res, next) => {
     try {
+      const identity = deviceIdentityOf(req);
       const batch = parse(req.body, deps);
+      authorizeRecords(deps.deviceAuth, identity, batch.valid);
       const result = await deps.store.write(
         deps.table,
         batch.valid.map((v) => v.record),
