@@ -1,4 +1,5 @@
 import { loadStackConfig, port, StackConfigError } from './config.js';
+import { tokenCommand, TOKEN_USAGE } from './commands/token.js';
 import { describeStack, startStack } from './stack.js';
 import { loadHandler, startGateway } from './apigw-http/index.js';
 
@@ -10,6 +11,7 @@ Usage:
       STORAGE_BACKEND / INFLUX_URL (README.md lists every variable).
   windtunnel gateway --handler <file>#<export> [--port <n>] [--host <h>]
       The API Gateway HTTP API shim (payload format 2.0) in front of any Lambda handler module.
+  ${TOKEN_USAGE.trimEnd()}
   windtunnel help
 `;
 
@@ -25,6 +27,8 @@ export async function main(argv: string[]): Promise<number | void> {
         return await up(flags);
       case 'gateway':
         return await gateway(flags);
+      case 'token':
+        return await tokenCommand(flags);
       case 'help':
       case '--help':
       case '-h':
@@ -96,8 +100,9 @@ function parseFlags(args: string[]): Flags {
     const arg = args[i]!;
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`unexpected argument '${arg}'`);
-    const value = match[2] ?? args[++i];
-    if (value === undefined) throw new UsageError(`--${match[1]} needs a value`);
+    // A flag without a value (`--jwks`) is a switch: 'true'.
+    const next = args[i + 1];
+    const value = match[2] ?? (next === undefined || next.startsWith('--') ? 'true' : args[++i]!);
     flags[match[1]!] = value;
   }
   return flags;

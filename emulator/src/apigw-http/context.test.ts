@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLambdaContext, DEFAULT_FUNCTION_SETTINGS } from './context.js';
+import { createLambdaContext, DEFAULT_FUNCTION_SETTINGS, newLogStreamName } from './context.js';
 
 const SETTINGS = {
   ...DEFAULT_FUNCTION_SETTINGS,
@@ -24,6 +24,16 @@ describe('createLambdaContext', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
     expect(context.logStreamName).toMatch(/^2024\/11\/26\/\[\$LATEST\][0-9a-f]{32}$/);
+  });
+
+  it("uses the environment's log stream when given one, a fresh one otherwise", () => {
+    const stream = newLogStreamName(new Date(Date.UTC(2024, 0, 2)));
+
+    const context = createLambdaContext(SETTINGS, Date.now, undefined, stream);
+
+    expect(stream).toMatch(/^2024\/01\/02\/\[\$LATEST\][0-9a-f]{32}$/);
+    expect(context.logStreamName).toBe(stream);
+    expect(createLambdaContext(SETTINGS).logStreamName).not.toBe(stream);
   });
 
   it('gives each invocation its own awsRequestId', () => {

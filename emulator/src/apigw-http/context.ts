@@ -6,7 +6,10 @@ export interface FunctionSettings {
   functionName: string;
   /** Lambda reports it as a string (`"128"`); the `Context` type says so too. */
   memoryLimitInMB: number;
-  /** Only feeds `getRemainingTimeInMillis()`: the in-process invoker does not enforce it (yet). */
+  /**
+   * Feeds `getRemainingTimeInMillis()`. `LambdaFunctionPool` (emulator/src/lambda) enforces it;
+   * the plain `InProcessInvoker` does not.
+   */
   timeoutMs: number;
   region: string;
   accountId: string;
@@ -28,7 +31,9 @@ export type Completion = (error: unknown, result?: unknown) => void;
 /**
  * A Lambda-like context for one invocation, with the fields of @types/aws-lambda `Context`.
  * `done/succeed/fail` (deprecated, still honoured by the Node runtimes) call `complete`; an
- * `Invoker` wires that to the invocation it runs (see `withCompletion`).
+ * `Invoker` wires that to the invocation it runs (see `withCompletion`). `logStreamName` belongs to
+ * the execution environment, so an invoker that models environments passes the environment's;
+ * otherwise each context gets a fresh one.
  *
  * @example
  * const context = createLambdaContext({ ...DEFAULT_FUNCTION_SETTINGS, functionName: 'ingest' });
@@ -38,6 +43,7 @@ export function createLambdaContext(
   settings: FunctionSettings,
   now: () => number = Date.now,
   complete: Completion = () => undefined,
+  logStreamName: string = newLogStreamName(new Date(now())),
 ): Context {
   const deadline = now() + settings.timeoutMs;
   const { functionName, region, accountId } = settings;
@@ -48,7 +54,7 @@ export function createLambdaContext(
     invokedFunctionArn: `arn:aws:lambda:${region}:${accountId}:function:${functionName}`,
     memoryLimitInMB: String(settings.memoryLimitInMB),
     logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: logStreamName(new Date(now())),
+    logStreamName,
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - now()),
   };
@@ -67,8 +73,11 @@ export function withCompletion(context: ContextFields, complete: Completion): Co
   };
 }
 
-/** Lambda's stream names: `2024/11/26/[$LATEST]` + 32 hex characters, one per environment. */
-function logStreamName(date: Date): string {
+/**
+ * Lambda's stream names: `2024/11/26/[$LATEST]` + 32 hex characters, one per execution environment
+ * (the date is the environment's start).
+ */
+export function newLogStreamName(date: Date): string {
   const day = date.toISOString().slice(0, 10).replaceAll('-', '/');
   return `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
 }

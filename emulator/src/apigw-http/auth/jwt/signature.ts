@@ -1,0 +1,44 @@
+import { constants, verify, type KeyObject } from 'node:crypto';
+
+/**
+ * The only algorithms accepted: RSASSA-PKCS1-v1_5 with SHA-2. AWS: "API Gateway supports only
+ * RSA-based algorithms" (doc http-api-jwt-authorizer). Listing them rather than trusting the
+ * header's `alg` is what refuses `alg: none` and the classic HS256 confusion, where an attacker
+ * signs with HMAC using the *public* key as the secret.
+ */
+const HASH_OF_ALG: Readonly<Record<string, string>> = {
+  RS256: 'sha256',
+  RS384: 'sha384',
+  RS512: 'sha512',
+};
+
+export function isSupportedAlgorithm(alg: unknown): alg is string {
+  return typeof alg === 'string' && Object.hasOwn(HASH_OF_ALG, alg);
+}
+
+/**
+ * Checks an RS256/384/512 signature with node:crypto. A key that is not an RSA public key, or a
+ * signature node:crypto cannot process, is simply "not verified".
+ *
+ * @example
+ * verifyRsaSignature('RS256', 'eyJ...header.eyJ...payload', signatureBytes, publicKey); // true
+ */
+export function verifyRsaSignature(
+  alg: string,
+  signingInput: string,
+  signature: Buffer,
+  key: KeyObject,
+): boolean {
+  const hash = HASH_OF_ALG[alg];
+  if (!hash || key.type !== 'public' || key.asymmetricKeyType !== 'rsa') return false;
+  try {
+    return verify(
+      hash,
+      Buffer.from(signingInput, 'utf8'),
+      { key, padding: constants.RSA_PKCS1_PADDING },
+      signature,
+    );
+  } catch {
+    return false;
+  }
+}
