@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvent, type RequestHead } from './event.js';
+import { buildEvent, withAuthorizer, type RequestHead } from './event.js';
 
 const NOW = new Date(1587481701067);
 const OPTIONS = {
@@ -120,11 +120,57 @@ describe('buildEvent', () => {
     expect(event.body).toBe(bytes.toString('base64'));
   });
 
-  it('never sends pathParameters, stageVariables or an authorizer', () => {
-    const event = buildEvent(head(), Buffer.alloc(0), OPTIONS);
+  it('sends no pathParameters, stageVariables or authorizer when there are none', () => {
+    const event = buildEvent(head(), Buffer.alloc(0), {
+      ...OPTIONS,
+      pathParameters: {},
+      stageVariables: {},
+    });
 
     expect(event).not.toHaveProperty('pathParameters');
     expect(event).not.toHaveProperty('stageVariables');
+    expect(event.requestContext).not.toHaveProperty('authorizer');
+  });
+
+  it('carries the route, stage, path parameters and stage variables, keeping the stage prefix in rawPath', () => {
+    const event = buildEvent(head({ url: '/dev/pets/7' }), Buffer.alloc(0), {
+      ...OPTIONS,
+      routeKey: 'GET /pets/{id}',
+      stage: 'dev',
+      pathParameters: { id: '7' },
+      stageVariables: { table: 't' },
+    });
+
+    expect(event).toMatchObject({
+      routeKey: 'GET /pets/{id}',
+      rawPath: '/dev/pets/7',
+      pathParameters: { id: '7' },
+      stageVariables: { table: 't' },
+      requestContext: { routeKey: 'GET /pets/{id}', stage: 'dev', http: { path: '/dev/pets/7' } },
+    });
+    // The order of the AWS doc example: ..., body, pathParameters, isBase64Encoded, stageVariables.
+    expect(Object.keys(event).slice(-3)).toEqual([
+      'pathParameters',
+      'isBase64Encoded',
+      'stageVariables',
+    ]);
+  });
+});
+
+describe('withAuthorizer', () => {
+  it('adds requestContext.authorizer after apiId, as captured events have it, without touching the input', () => {
+    const event = buildEvent(head(), Buffer.alloc(0), OPTIONS);
+
+    const authorized = withAuthorizer(event, { lambda: { device: 'NL-0001' } });
+
+    expect(Object.keys(authorized.requestContext).slice(0, 3)).toEqual([
+      'accountId',
+      'apiId',
+      'authorizer',
+    ]);
+    expect(authorized.requestContext).toMatchObject({
+      authorizer: { lambda: { device: 'NL-0001' } },
+    });
     expect(event.requestContext).not.toHaveProperty('authorizer');
   });
 });

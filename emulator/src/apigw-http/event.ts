@@ -29,6 +29,13 @@ export interface ApiIdentity {
 export interface EventOptions extends ApiIdentity {
   requestId: string;
   now: Date;
+  /** The matched route's key; default `$default`. */
+  routeKey?: string;
+  /** Default `$default`. The path is not changed: a named stage's prefix stays in `rawPath`. */
+  stage?: string;
+  /** Omitted from the event when empty or absent, as AWS does. */
+  pathParameters?: Record<string, string>;
+  stageVariables?: Record<string, string>;
 }
 
 export function requestHeadOf(req: IncomingMessage): RequestHead {
@@ -43,10 +50,11 @@ export function requestHeadOf(req: IncomingMessage): RequestHead {
 }
 
 /**
- * Builds the payload format 2.0 event for the `$default` route of the `$default` stage, with the
- * keys real events carry and none that they omit: no `cookies`, `queryStringParameters` or `body`
- * when empty, and never `pathParameters`, `stageVariables` or `requestContext.authorizer`
- * (aws/aws-lambda-go `events/testdata/apigw-v2-request-no-authorizer.json`).
+ * Builds the payload format 2.0 event, with the keys real events carry and none that they omit:
+ * no `cookies`, `queryStringParameters`, `body`, `pathParameters` or `stageVariables` when empty,
+ * and no `requestContext.authorizer` (added by `withAuthorizer` once an authorizer allowed the
+ * request) (aws/aws-lambda-go `events/testdata/apigw-v2-request-no-authorizer.json`). Keys come in
+ * the order of the AWS doc's example event.
  *
  * @example
  * const event = buildEvent(requestHeadOf(req), body, {
@@ -71,9 +79,10 @@ export function buildEvent(
   const domainName = options.domainName ?? hostName(headers.host);
   const queryStringParameters = parseQuery(rawQueryString);
   const { body: eventBody, isBase64Encoded } = encodeBody(body, contentType);
+  const routeKey = options.routeKey ?? '$default';
   return {
     version: '2.0',
-    routeKey: '$default',
+    routeKey,
     rawPath,
     rawQueryString,
     ...(cookies.length > 0 && { cookies }),
@@ -92,14 +101,34 @@ export function buildEvent(
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: options.requestId,
-      routeKey: '$default',
-      stage: '$default',
+      routeKey,
+      stage: options.stage ?? '$default',
       time: formatClfTime(options.now),
       timeEpoch: options.now.getTime(),
     },
     ...(eventBody !== undefined && { body: eventBody }),
+    ...(nonEmpty(options.pathParameters) && { pathParameters: options.pathParameters }),
     isBase64Encoded,
+    ...(nonEmpty(options.stageVariables) && { stageVariables: options.stageVariables }),
   };
+}
+
+function nonEmpty(record: Record<string, string> | undefined): record is Record<string, string> {
+  return record !== undefined && Object.keys(record).length > 0;
+}
+
+/**
+ * A copy of the event with `requestContext.authorizer` set to what the authorizer allowed
+ * (`{ jwt: { claims, scopes } }` or `{ lambda: context }`), placed after `apiId` as in captured
+ * events (powertools `apigw-http/jwt-authorizer-auth.json`).
+ */
+export function withAuthorizer(
+  event: APIGatewayProxyEventV2,
+  authorizer: Record<string, unknown>,
+): APIGatewayProxyEventV2 {
+  const { accountId, apiId, ...rest } = event.requestContext;
+  const requestContext = { accountId, apiId, authorizer, ...rest };
+  return { ...event, requestContext };
 }
 
 /** Node reports IPv4 clients of a dual-stack socket as `::ffff:1.2.3.4`; AWS shows `1.2.3.4`. */

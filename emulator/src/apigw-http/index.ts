@@ -6,6 +6,23 @@
  * const gateway = await startGateway({ handler: await loadHandler('dist/lambda.js#handler'), port: 3000 });
  */
 export { startGateway, MAX_HEADER_BYTES, type Gateway, type GatewayOptions } from './server.js';
+export {
+  loadGatewayConfig,
+  validateGatewayConfig,
+  parseRouteKey,
+  GatewayConfigError,
+  DEFAULT_THROTTLE,
+  INTEGRATION_TIMEOUT_MS,
+  type GatewayConfig,
+  type GatewayConfigInput,
+  type RouteSettings,
+  type ThrottleSettings,
+  type AuthorizerSettings,
+  type CorsSettings,
+} from './config/index.js';
+export { createRouter, pathInStage, type RouteMatch, type Router } from './routing/index.js';
+export { TokenBucket, StageThrottle, type Clock } from './throttle.js';
+export { invokeWithTimeout, type IntegrationOutcome } from './integration.js';
 export { InProcessInvoker, type Invoker } from './invoker.js';
 export {
   loadHandler,
@@ -22,6 +39,7 @@ export {
 } from './context.js';
 export {
   buildEvent,
+  withAuthorizer,
   requestHeadOf,
   type ApiIdentity,
   type EventOptions,

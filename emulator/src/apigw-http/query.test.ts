@@ -6,6 +6,7 @@ describe('splitTarget', () => {
     expect(splitTarget('/a%20b/%C3%A9?q=a%20b&x=%2F')).toEqual({
       rawPath: '/a b/é',
       rawQueryString: 'q=a%20b&x=%2F',
+      encodedPath: '/a%20b/%C3%A9',
     });
   });
 
@@ -18,6 +19,7 @@ describe('splitTarget', () => {
     expect(splitTarget('http://example.com:8080/x?y=1')).toEqual({
       rawPath: '/x',
       rawQueryString: 'y=1',
+      encodedPath: '/x',
     });
   });
 });

@@ -8,6 +8,8 @@
 export interface RequestTarget {
   rawPath: string;
   rawQueryString: string;
+  /** The path as sent, still percent-encoded: what stage and route matching split on `/`. */
+  encodedPath: string;
 }
 
 export function splitTarget(url: string): RequestTarget {
@@ -15,7 +17,8 @@ export function splitTarget(url: string): RequestTarget {
   const q = target.indexOf('?');
   const path = q === -1 ? target : target.slice(0, q);
   const rawQueryString = q === -1 ? '' : target.slice(q + 1);
-  return { rawPath: safeDecode(path === '' ? '/' : path), rawQueryString };
+  const encodedPath = path === '' ? '/' : path;
+  return { rawPath: safeDecode(encodedPath), rawQueryString, encodedPath };
 }
 
 /** A proxy-style absolute target (`GET http://host/path HTTP/1.1`) keeps only its path and query. */

@@ -1,14 +1,13 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Handler } from 'aws-lambda';
-import { DEFAULT_MAX_BODY_BYTES } from './body.js';
-import { DEFAULT_FUNCTION_SETTINGS, type FunctionSettings } from './context.js';
+import { assemble } from './assemble.js';
 import { gatewayError, type GatewayResponse } from './errors.js';
-import type { ApiIdentity } from './event.js';
-import { InProcessInvoker, type Invoker } from './invoker.js';
-import { describeError, runRequest, type PipelineSettings } from './pipeline.js';
+import type { GatewayOptions } from './options.js';
+import { describeError } from './integration.js';
+import { runRequest } from './pipeline.js';
 import { newRequestId } from './requestId.js';
-import { LAMBDA_RESPONSE_LIMIT_BYTES } from './response.js';
+
+export type { GatewayOptions } from './options.js';
 
 /**
  * HTTP API quota "Total combined size of request line and header values: 10240 bytes" (AWS doc
@@ -19,27 +18,6 @@ import { LAMBDA_RESPONSE_LIMIT_BYTES } from './response.js';
  */
 export const MAX_HEADER_BYTES = 10_240;
 
-export interface GatewayOptions {
-  /** The Lambda handler to run in process; give this or `invoker`. */
-  handler?: Handler;
-  /** How to invoke the function; give this or `handler`. */
-  invoker?: Invoker;
-  /** 0 picks a free port; the real one is in the result. */
-  port: number;
-  /** Defaults to `127.0.0.1`; pass `0.0.0.0` to listen on every interface. */
-  host?: string;
-  /** Default 10 MB (10,485,760 bytes), the HTTP API payload quota. */
-  maxBodyBytes?: number;
-  /** Default 6 MiB, Lambda's invoke limit, applied to the event's JSON size. */
-  maxEventBytes?: number;
-  /** Ids in `requestContext`; defaults: account `000000000000`, api `windtunnel`, host as domain. */
-  api?: Partial<ApiIdentity>;
-  /** What the handler's `context` says about the function. */
-  fn?: Partial<FunctionSettings>;
-  /** One line per failed invocation or malformed result, with the request id. Default: stderr. */
-  log?: (line: string) => void;
-}
-
 export interface Gateway {
   url: string;
   port: number;
@@ -48,69 +26,63 @@ export interface Gateway {
 }
 
 /**
- * Serves one Lambda handler behind an emulated API Gateway HTTP API (`$default` route and stage,
- * payload format 2.0): request -> 2.0 event -> handler -> 2.0 response mapping.
+ * Serves a Lambda function behind an emulated API Gateway HTTP API (payload format 2.0): the
+ * config's stage and routes (default: the `$default` route on the `$default` stage), throttling,
+ * authorizers and CORS, then request -> 2.0 event -> function -> 2.0 response mapping.
  *
  * @example
  * const gateway = await startGateway({ handler: await loadHandler('dist/lambda.js'), port: 3000 });
  * // curl http://127.0.0.1:3000/health
  * await gateway.close();
+ *
+ * const routed = await startGateway({ config: 'gateway.json', port: 3000 }); // config.function
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const settings = pipelineSettings(options);
+  const { settings, close: closeOwned } = await assemble(options);
   let closing = false;
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const requestId = newRequestId();
     runRequest(req, requestId, settings).then(
-      (response) => (response ? writeResponse(res, response, closing) : res.destroy()),
+      (response) => (response ? writeResponse(req, res, response, closing) : res.destroy()),
       (err: unknown) => {
         settings.log(`${requestId} gateway error: ${describeError(err)}`);
-        writeResponse(res, gatewayError('internal', requestId), closing);
+        writeResponse(req, res, gatewayError('internal', requestId), closing);
       },
     );
   });
-  const address = await listen(server, options.port, options.host ?? '127.0.0.1');
+  const address = await listen(server, options.port, options.host ?? '127.0.0.1').catch(
+    async (err: unknown) => {
+      await closeOwned();
+      throw err;
+    },
+  );
   return {
     url: `http://${urlHost(address.address)}:${address.port}`,
     port: address.port,
-    close: () => {
+    close: async () => {
       closing = true; // responses still in flight say `connection: close`
-      return new Promise<void>((resolve, reject) => {
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         // Without this, an idle keep-alive client holds close() open for its 5 s keep-alive timeout.
         server.closeIdleConnections();
       });
+      await closeOwned();
     },
   };
 }
 
-function pipelineSettings(options: GatewayOptions): PipelineSettings {
-  const fn = { ...DEFAULT_FUNCTION_SETTINGS, ...options.fn };
-  return {
-    invoker: chooseInvoker(options),
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    maxEventBytes: options.maxEventBytes ?? LAMBDA_RESPONSE_LIMIT_BYTES,
-    api: { accountId: fn.accountId, apiId: 'windtunnel', ...options.api },
-    fn,
-    log: options.log ?? ((line) => console.error(line)),
-  };
-}
-
-function chooseInvoker(options: GatewayOptions): Invoker {
-  if (options.invoker && options.handler) {
-    throw new TypeError('Pass either handler or invoker to startGateway, not both');
-  }
-  if (options.invoker) return options.invoker;
-  if (options.handler) return new InProcessInvoker(options.handler);
-  throw new TypeError('startGateway needs a handler or an invoker');
-}
-
-function writeResponse(res: ServerResponse, response: GatewayResponse, closing: boolean): void {
+function writeResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: GatewayResponse,
+  closing: boolean,
+): void {
   if (res.headersSent || res.destroyed) return;
   res.statusCode = response.statusCode;
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  // A refused upload may still be arriving: closing is cheaper than reading 10 MB we will not use.
-  if (closing || response.statusCode === 413) res.setHeader('connection', 'close');
+  // An answer given before the body was read (404, 413...): closing is cheaper than reading up to
+  // 10 MB we will not use.
+  if (closing || !req.complete) res.setHeader('connection', 'close');
   res.end(response.body);
 }
 

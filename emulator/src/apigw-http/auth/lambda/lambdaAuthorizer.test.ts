@@ -59,12 +59,12 @@ describe('Lambda authorizer: simple responses', () => {
     expect(decision).toEqual({ allow: true, authorizer: { lambda: { tenant: 'acme', level: 3 } } });
   });
 
-  it('gives an empty lambda context when the function returns none', async () => {
+  it('gives a null lambda context when the function returns none, as AWS does', async () => {
     const { authorizer } = setup(() => ({ isAuthorized: true }));
 
     expect(await authorizer.authorize(withKey('k1'))).toEqual({
       allow: true,
-      authorizer: { lambda: {} },
+      authorizer: { lambda: null },
     });
   });
 

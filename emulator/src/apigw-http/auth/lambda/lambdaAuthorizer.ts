@@ -95,7 +95,9 @@ async function callAuthorizer(
 }
 
 function decide(response: AuthorizerResponse, routeArn: string): AuthorizationDecision {
-  const lambda = response.context ?? {};
+  // A response without context reaches the integration as `lambda: null` (powertools' captured
+  // event apigw-http/lambda-authorizer-auth.json, test/fixtures/apigw).
+  const lambda = response.context ?? null;
   if (response.kind === 'simple') {
     return response.isAuthorized
       ? { allow: true, authorizer: { lambda } }
