@@ -20,15 +20,19 @@ export interface LambdaFunction {
  * invocation tries again.
  *
  * @example
- * const fn = createLambdaFunction({ STORAGE_BACKEND: 'memory' });
+ * const fn = createLambdaFunction({ STORAGE_BACKEND: 'memory', DEVICE_AUTH: 'off' });
  * const result = await fn.handler(event, context);
  */
-export function createLambdaFunction(env: Record<string, string | undefined>): LambdaFunction {
+export function createLambdaFunction(
+  env: Record<string, string | undefined>,
+  /** A store to use instead of creating one (the local stack shares its in-memory store). */
+  deps: { store?: TelemetryStore } = {},
+): LambdaFunction {
   let started:
     Promise<{ handle: ReturnType<typeof serverless>; store: TelemetryStore }> | undefined;
   const start = async () => {
     const config: AppConfig = loadAppConfig(env);
-    const store = await loadStore(config);
+    const store = deps.store ?? (await loadStore(config));
     const app = createApp({
       store,
       table: config.table,
@@ -54,7 +58,7 @@ export function createLambdaFunction(env: Record<string, string | undefined>): L
     async shutdown() {
       const current = started;
       started = undefined;
-      if (current) await (await current).store.close();
+      if (current && !deps.store) await (await current).store.close();
     },
   };
 }

@@ -9,8 +9,9 @@ Usage:
   windtunnel up [--port <n>] [--host <h>]
       The local stack: the gateway shim serving the app's Lambda handler. Storage follows
       STORAGE_BACKEND / INFLUX_URL (README.md lists every variable).
-  windtunnel gateway --handler <file>#<export> [--port <n>] [--host <h>]
-      The API Gateway HTTP API shim (payload format 2.0) in front of any Lambda handler module.
+  windtunnel gateway (--handler <file>#<export> | --config <gateway.json>) [--port <n>] [--host <h>]
+      The API Gateway HTTP API shim (payload format 2.0) in front of any Lambda handler module;
+      --config adds routes, stage, throttling, authorizers, CORS and the function's settings.
   ${TOKEN_USAGE.trimEnd()}
   windtunnel help
 `;
@@ -27,8 +28,12 @@ export async function main(argv: string[]): Promise<number | void> {
         return await up(flags);
       case 'gateway':
         return await gateway(flags);
-      case 'token':
-        return await tokenCommand(flags);
+      case 'token': {
+        // Defaults follow the stack's, so a minted token passes the stack's JWT authorizer.
+        const { jwt } = loadStackConfig(process.env);
+        const defaults = { keys: jwt.keysDir, issuer: jwt.issuer, audience: jwt.audience };
+        return await tokenCommand({ ...defaults, ...flags });
+      }
       case 'help':
       case '--help':
       case '-h':
@@ -48,11 +53,14 @@ export async function main(argv: string[]): Promise<number | void> {
 }
 
 async function up(flags: Flags): Promise<void> {
-  const env = loadStackConfig(process.env);
+  const config = loadStackConfig(process.env);
   const stack = await startStack({
     env: process.env,
-    port: flags.port === undefined ? env.port : port(flags.port, '--port'),
-    host: flags.host ?? env.host,
+    stack: {
+      ...config,
+      port: flags.port === undefined ? config.port : port(flags.port, '--port'),
+      host: flags.host ?? config.host,
+    },
     log: (line) => console.error(line),
   });
   console.log(describeStack(stack));
@@ -60,16 +68,19 @@ async function up(flags: Flags): Promise<void> {
 }
 
 async function gateway(flags: Flags): Promise<void> {
-  if (!flags.handler) throw new UsageError('gateway needs --handler <file>#<export>');
+  if (!flags.handler && !flags.config) {
+    throw new UsageError('gateway needs --handler <file>#<export> or --config <gateway.json>');
+  }
   const env = loadStackConfig(process.env);
-  const handler = await loadHandler(flags.handler);
   const server = await startGateway({
-    handler,
+    ...(flags.handler ? { handler: await loadHandler(flags.handler) } : {}),
+    ...(flags.config ? { config: flags.config } : {}),
     port: flags.port === undefined ? env.port : port(flags.port, '--port'),
     host: flags.host ?? env.host,
     log: (line) => console.error(line),
   });
-  console.log(`windtunnel: API Gateway HTTP API shim on ${server.url} -> ${flags.handler}`);
+  const target = flags.handler ?? `the function in ${flags.config}`;
+  console.log(`windtunnel: API Gateway HTTP API shim on ${server.url} -> ${target}`);
   stopOnSignal(() => server.close());
 }
 

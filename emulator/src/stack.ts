@@ -1,45 +1,92 @@
+import { resolve } from 'node:path';
 import { loadAppConfig, type AppConfig } from '../../app/src/config.js';
 import { createLambdaFunction } from '../../app/src/lambda.js';
+import { loadStore } from '../../app/src/storage/loadStore.js';
+import { jwksOf } from './apigw-http/auth/jwt/mint.js';
+import type { GatewayConfigInput } from './apigw-http/config/types.js';
 import { startGateway } from './apigw-http/index.js';
+import { loadOrCreateKeys } from './commands/token.js';
+import type { StackConfig } from './config.js';
+import { LambdaFunctionPool } from './lambda/index.js';
 
 export interface Stack {
   url: string;
   config: AppConfig;
+  stack: StackConfig;
   close(): Promise<void>;
 }
 
 export interface StackOptions {
+  /** The function's environment (the app reads its variables from it). */
   env: Record<string, string | undefined>;
-  port: number;
-  host: string;
+  stack: StackConfig;
   log?: (line: string) => void;
 }
 
 /**
- * The local stack: the API Gateway HTTP API shim serving the app's Lambda handler, configured from
- * the environment exactly as the function would be in AWS. The app's configuration is checked
- * before the port opens, so a bad variable stops the start with a message naming it.
+ * The local stack as it runs in AWS: an HTTP API (a JWT authorizer on `POST /measurements` when
+ * device auth is on, everything else open) in front of the app's Lambda function, run in a pool of
+ * execution environments that each start cold, as Lambda's do. The app's configuration is
+ * checked before the port opens, so a bad variable stops the start with a message naming it.
+ *
+ * The one departure: with the in-memory store, all environments share one store (in Lambda each
+ * environment has its own memory; a store that forgot data between environments would be useless).
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const config = loadAppConfig(options.env);
-  const fn = createLambdaFunction(options.env);
-  const gateway = await startGateway({
-    handler: fn.handler,
-    port: options.port,
-    host: options.host,
-    ...(options.log ? { log: options.log } : {}),
-  });
+  const shared = config.backend === 'memory' ? await loadStore(config) : undefined;
+  const pool = new LambdaFunctionPool(
+    { name: 'windtunnel-ingest', ...options.stack.function },
+    async () => createLambdaFunction(options.env, shared ? { store: shared } : {}),
+    options.log ? { log: options.log } : {},
+  );
+  try {
+    const gateway = await startGateway({
+      invoker: pool,
+      config: await gatewayConfig(config, options.stack),
+      port: options.stack.port,
+      host: options.stack.host,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    return {
+      url: gateway.url,
+      config,
+      stack: options.stack,
+      async close() {
+        await gateway.close();
+        await pool.close();
+        await shared?.close();
+      },
+    };
+  } catch (err) {
+    await pool.close();
+    await shared?.close();
+    throw err;
+  }
+}
+
+async function gatewayConfig(app: AppConfig, stack: StackConfig): Promise<GatewayConfigInput> {
+  if (app.deviceAuth.mode === 'off') return { routes: [{ routeKey: '$default' }] };
   return {
-    url: gateway.url,
-    config,
-    async close() {
-      await gateway.close();
-      await fn.shutdown();
+    authorizers: {
+      devices: {
+        type: 'JWT',
+        issuer: stack.jwt.issuer,
+        audience: [stack.jwt.audience],
+        jwks: await jwksSource(stack.jwt),
+      },
     },
+    routes: [{ routeKey: 'POST /measurements', authorizer: 'devices' }, { routeKey: '$default' }],
   };
 }
 
-/** The one start-up line: where the API is and where the data goes. */
+async function jwksSource(jwt: StackConfig['jwt']) {
+  if (jwt.jwks)
+    return /^https?:\/\//.test(jwt.jwks) ? { url: jwt.jwks } : { file: resolve(jwt.jwks) };
+  return { keys: jwksOf((await loadOrCreateKeys(jwt.keysDir)).publicKey).keys };
+}
+
+/** The one start-up line: where the API is, who may write, and where the data goes. */
 export function describeStack(stack: Stack): string {
   const { config } = stack;
   const storage =
@@ -48,5 +95,9 @@ export function describeStack(stack: Stack): string {
       : config.backend === 'influx'
         ? `InfluxDB at ${config.influx.url}, database '${config.table.database}', measurement '${config.table.table}'`
         : `Timestream ${config.timestream.endpoint ?? `in ${config.timestream.region}`}, table "${config.table.database}"."${config.table.table}"`;
-  return `windtunnel: API on ${stack.url} (API Gateway HTTP API shim -> Lambda app/src/lambda.handler) -> ${storage}`;
+  const auth =
+    config.deviceAuth.mode === 'off'
+      ? 'auth OFF (DEVICE_AUTH=off: anyone may write any turbine)'
+      : `devices need a JWT (mint one: npx windtunnel token --sub <turbine id>)`;
+  return `windtunnel: API on ${stack.url}, ${auth} -> Lambda app/src/lambda.handler -> ${storage}`;
 }

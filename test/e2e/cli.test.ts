@@ -39,10 +39,13 @@ describe.skipIf(!built)('the windtunnel command', () => {
   });
 
   it('up: says in one line where the API is and that the store is in memory, and stops on Ctrl-C', async () => {
-    const cli = run(['up', '--port', '0']);
+    const keys = mkdtempSync(join(tmpdir(), 'windtunnel-keys-'));
+    const cli = run(['up', '--port', '0'], { WINDTUNNEL_KEYS_DIR: keys });
     child = cli.child;
     const line = await firstLine(cli.out);
-    expect(line).toMatch(/^windtunnel: API on http:\/\/127\.0\.0\.1:\d+ .*in-memory store/);
+    expect(line).toMatch(
+      /^windtunnel: API on http:\/\/127\.0\.0\.1:\d+, devices need a JWT .*in-memory store/,
+    );
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(line)![0];
     const health = await fetch(`${url}/health`);
     expect(await health.json()).toEqual({
@@ -51,6 +54,35 @@ describe.skipIf(!built)('the windtunnel command', () => {
     });
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
+    rmSync(keys, { recursive: true, force: true });
+  });
+
+  it('token: mints a device token that the stack started with the same keys accepts', async () => {
+    const keys = mkdtempSync(join(tmpdir(), 'windtunnel-keys-'));
+    try {
+      const minted = run(['token', '--sub', 'NL-0001'], { WINDTUNNEL_KEYS_DIR: keys });
+      expect(await minted.exited).toBe(0);
+      const token = minted.out().trim();
+      expect(token.split('.')).toHaveLength(3);
+      const cli = run(['up', '--port', '0'], { WINDTUNNEL_KEYS_DIR: keys });
+      child = cli.child;
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(await firstLine(cli.out))![0];
+      const post = (auth: string) =>
+        fetch(`${url}/measurements`, {
+          method: 'POST',
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            Dimensions: [{ Name: 'turbine_id', Value: 'NL-0001' }],
+            MeasureName: 'power_kw',
+            MeasureValue: '1532.5',
+            Time: String(Date.now()),
+          }),
+        });
+      expect((await post(`Bearer ${token}`)).status).toBe(200);
+      expect((await post('Bearer not-a-token')).status).toBe(401);
+    } finally {
+      rmSync(keys, { recursive: true, force: true });
+    }
   });
 
   it('up: refuses a bad variable with a message naming it, before opening a port', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../../emulator/src/stack.js';
 import { HOSTILE } from '../contract/telemetryStore.contract.js';
 import { findInfluxd, startInfluxd, type InfluxdProcess } from '../helpers/influxd.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
 import {
   describeWithInflux,
   influxQuery,
@@ -24,31 +24,13 @@ const reading = (turbine: string, value: string, time: number, extra: object = {
   ...extra,
 });
 
-async function post(stack: Stack, body: unknown) {
-  const res = await fetch(`${stack.url}/measurements`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: (await res.json()) as Record<string, unknown>,
-  };
-}
-
-async function startOn(url: string, database: string, extraEnv: Record<string, string> = {}) {
-  return startStack({
-    env: { INFLUX_URL: url, INFLUX_DATABASE: database, DEVICE_AUTH: 'off', ...extraEnv },
-    port: 0,
-    host: '127.0.0.1',
-    log: () => {},
-  });
+function startOn(url: string, database: string, extraEnv: Record<string, string> = {}) {
+  return startTestStack({ INFLUX_URL: url, INFLUX_DATABASE: database, ...extraEnv });
 }
 
 describeWithInflux('the local stack on InfluxDB', () => {
   const database = uniqueDatabaseName('e2e');
-  let stack: Stack;
+  let stack: TestStack;
   beforeAll(async () => {
     stack = await startOn(influxUrl, database);
   });
@@ -61,7 +43,7 @@ describeWithInflux('the local stack on InfluxDB', () => {
 
   it('stores one record sent over HTTP as one InfluxDB point', async () => {
     const time = nowMs() - 1000;
-    const res = await post(stack, reading('single-1', '1532.5', time));
+    const res = await stack.post(reading('single-1', '1532.5', time));
     expect(res.status).toBe(200);
     expect(res.headers.get('apigw-requestid')).toMatch(/=$/);
     expect(res.body).toEqual({ stored: [0], rejected: [] });
@@ -82,10 +64,10 @@ describeWithInflux('the local stack on InfluxDB', () => {
     const records = Array.from({ length: 10_000 }, (_, i) =>
       reading(`batch-${i % 100}`, String(i), t0 + Math.floor(i / 100)),
     );
-    const first = await post(stack, records);
+    const first = await stack.post(records);
     expect(first.status).toBe(200);
     expect(first.body.stored).toHaveLength(10_000);
-    const again = await post(stack, records);
+    const again = await stack.post(records);
     expect(again.status).toBe(200);
     const [count] = await influxQuery(
       `SELECT count("measure_value::double") FROM "telemetry" WHERE "turbine_id" =~ /^batch-/`,
@@ -96,7 +78,7 @@ describeWithInflux('the local stack on InfluxDB', () => {
 
   it('stores a MULTI record as typed fields of one point', async () => {
     const time = nowMs() - 2000;
-    const res = await post(stack, {
+    const res = await stack.post({
       Dimensions: [{ Name: 'turbine_id', Value: 'multi-1' }],
       MeasureName: 'reading',
       MeasureValueType: 'MULTI',
@@ -133,7 +115,7 @@ describeWithInflux('the local stack on InfluxDB', () => {
     const records = HOSTILE.map((h, i) =>
       reading(`hostile ${h}`, h, t0 + i, { MeasureValueType: 'VARCHAR' }),
     );
-    const res = await post(stack, records);
+    const res = await stack.post(records);
     expect(res.status).toBe(200);
     const { InfluxTelemetryStore } = await import('../../app/src/storage/influx/index.js');
     const reader = new InfluxTelemetryStore({ url: influxUrl });
@@ -149,7 +131,7 @@ describeWithInflux('the local stack on InfluxDB', () => {
 
   it('answers 400 naming index, field and reason, and stores nothing', async () => {
     const time = nowMs();
-    const res = await post(stack, [
+    const res = await stack.post([
       reading('invalid-1', 'fast', time),
       reading('invalid-2', '1', time, { Dimensions: [] }),
     ]);
@@ -178,7 +160,7 @@ describeWithInflux('the local stack on InfluxDB', () => {
 
 describe.skipIf(!findInfluxd())('the local stack when InfluxDB goes away', () => {
   let influx: InfluxdProcess;
-  let stack: Stack;
+  let stack: TestStack;
   beforeAll(async () => {
     influx = await startInfluxd();
     stack = await startOn(influx.url, 'outage', { INFLUX_TIMEOUT_MS: '1000' });
@@ -190,16 +172,16 @@ describe.skipIf(!findInfluxd())('the local stack when InfluxDB goes away', () =>
 
   it('answers 503 with Retry-After while InfluxDB is stopped, then stores after it is back', async () => {
     const time = nowMs() - 5000;
-    expect((await post(stack, reading('outage-1', '1', time))).status).toBe(200);
+    expect((await stack.post(reading('outage-1', '1', time))).status).toBe(200);
     await influx.kill();
-    const down = await post(stack, reading('outage-1', '2', time + 1));
+    const down = await stack.post(reading('outage-1', '2', time + 1));
     expect(down.status).toBe(503);
     expect(Number(down.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(JSON.stringify(down.body)).not.toMatch(/at .*\.js/); // no stack trace
     const health = await fetch(`${stack.url}/health`);
     expect(health.status).toBe(503);
     await influx.restart();
-    const back = await post(stack, reading('outage-1', '2', time + 1));
+    const back = await stack.post(reading('outage-1', '2', time + 1));
     expect(back.status).toBe(200);
     const [count] = await influxQuery(
       `SELECT count("measure_value::double") FROM "telemetry" WHERE "turbine_id" = 'outage-1'`,
@@ -213,12 +195,12 @@ describe.skipIf(!findInfluxd())('the local stack when InfluxDB goes away', () =>
     influx.pause();
     try {
       const started = Date.now();
-      const res = await post(stack, reading('hung-1', '1', nowMs() - 1000));
+      const res = await stack.post(reading('hung-1', '1', nowMs() - 1000));
       expect(res.status).toBe(503);
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       influx.resume();
     }
-    expect((await post(stack, reading('hung-1', '1', nowMs() - 1000))).status).toBe(200);
+    expect((await stack.post(reading('hung-1', '1', nowMs() - 1000))).status).toBe(200);
   });
 });
