@@ -1,4 +1,5 @@
 import { loadStackConfig, port, StackConfigError } from './config.js';
+import { benchCommand } from './bench/index.js';
 import { tokenCommand, TOKEN_USAGE } from './commands/token.js';
 import { describeStack, startStack } from './stack.js';
 import { loadHandler, startGateway } from './apigw-http/index.js';
@@ -13,6 +14,8 @@ Usage:
       The API Gateway HTTP API shim (payload format 2.0) in front of any Lambda handler module;
       --config adds routes, stage, throttling, authorizers, CORS and the function's settings.
   ${TOKEN_USAGE.trimEnd()}
+  windtunnel bench [--json] [--duration 5s] [--fleet-duration 10s]
+      Ingest benchmark: raw InfluxDB writes against the same points through the whole stack.
   windtunnel help
 `;
 
@@ -28,6 +31,8 @@ export async function main(argv: string[]): Promise<number | void> {
         return await up(flags);
       case 'gateway':
         return await gateway(flags);
+      case 'bench':
+        return await benchCommand(flags);
       case 'token': {
         // Defaults follow the stack's, so a minted token passes the stack's JWT authorizer.
         const { jwt } = loadStackConfig(process.env);

@@ -1,0 +1,174 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintToken } from '../apigw-http/auth/jwt/mint.js';
+import { loadOrCreateKeys } from '../commands/token.js';
+import { startInfluxd } from '../influxd/influxd.js';
+import { keepAliveAgent, post } from './http.js';
+import { closedLoop, openLoop, type LoadResult } from './load.js';
+import { lineProtocol, points, records } from './points.js';
+import { startStackProcess } from './stackProcess.js';
+
+export interface Scenario {
+  name: string;
+  batch: number;
+  concurrency: number;
+  pointsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  firstError?: string;
+}
+
+export interface IngestFigures {
+  raw: Scenario[];
+  stack: Scenario[];
+  /** Each stack scenario's throughput over the raw one with the same batch and concurrency. */
+  ratios: { batch: number; concurrency: number; ratio: number }[];
+  fleet: Scenario & { projects: number; intervalMs: number };
+  stackPeakRssMiB?: number;
+}
+
+export interface IngestOptions {
+  durationMs: number;
+  fleetDurationMs: number;
+  influxUrl?: string;
+  log: (line: string) => void;
+}
+
+const SHAPES = [
+  { batch: 1, concurrency: 64 },
+  { batch: 100, concurrency: 8 },
+];
+
+/**
+ * Raw InfluxDB line-protocol writes against the same points through the whole local stack (HTTP
+ * to the gateway shim, the JWT authorizer, a Lambda environment, the app, the influx adapter), one
+ * after the other on the same InfluxDB, with the same HTTP client.
+ */
+export async function benchIngest(options: IngestOptions): Promise<IngestFigures> {
+  const influx = options.influxUrl ? undefined : await startInfluxd();
+  const influxUrl = options.influxUrl ?? influx!.url;
+  const keysDir = await mkdtemp(join(tmpdir(), 'windtunnel-bench-keys-'));
+  try {
+    await query(influxUrl, 'CREATE DATABASE "bench_raw"');
+    const raw: Scenario[] = [];
+    for (const shape of SHAPES) {
+      options.log(`raw InfluxDB: batch ${shape.batch}, concurrency ${shape.concurrency}`);
+      raw.push(await rawScenario(influxUrl, shape, options.durationMs));
+    }
+    const stack = await startStackProcess({
+      INFLUX_URL: influxUrl,
+      INFLUX_DATABASE: 'bench_stack',
+      WINDTUNNEL_KEYS_DIR: keysDir,
+      DEVICE_AUTH: 'jwt',
+    });
+    try {
+      const keys = await loadOrCreateKeys(keysDir);
+      const now = Math.floor(Date.now() / 1000);
+      const token = mintToken(keys.privateKey, keys.kid, {
+        iss: 'https://windtunnel.local/',
+        aud: 'windtunnel',
+        sub: 'bench',
+        turbines: '*',
+        exp: now + 3600,
+      });
+      const results: Scenario[] = [];
+      for (const shape of SHAPES) {
+        options.log(`stack: batch ${shape.batch}, concurrency ${shape.concurrency}`);
+        results.push(await stackScenario(stack.url, token, shape, options.durationMs));
+      }
+      options.log(`stack: 770 projects, one reading a second each`);
+      const fleet = await fleetScenario(stack.url, token, options.fleetDurationMs);
+      const stackPeakRssMiB = await stack.peakRssMiB();
+      return {
+        raw,
+        stack: results,
+        ratios: SHAPES.map((shape, i) => ({
+          ...shape,
+          ratio: results[i]!.pointsPerSecond / raw[i]!.pointsPerSecond,
+        })),
+        fleet,
+        ...(stackPeakRssMiB === undefined ? {} : { stackPeakRssMiB }),
+      };
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await influx?.stop();
+    await rm(keysDir, { recursive: true, force: true });
+  }
+}
+
+async function rawScenario(influxUrl: string, shape: (typeof SHAPES)[number], durationMs: number) {
+  const agent = keepAliveAgent(shape.concurrency);
+  const url = new URL(`${influxUrl}/write?db=bench_raw&precision=ms`);
+  const result = await closedLoop(shape.concurrency, durationMs, async () => {
+    const res = await post(agent, url, lineProtocol(points(shape.batch)));
+    if (res.status !== 204) throw new Error(`InfluxDB answered ${res.status}: ${res.body}`);
+    return shape.batch;
+  });
+  agent.destroy();
+  return scenario(`raw batch ${shape.batch}`, shape, result);
+}
+
+async function stackScenario(
+  stackUrl: string,
+  token: string,
+  shape: (typeof SHAPES)[number],
+  durationMs: number,
+) {
+  const agent = keepAliveAgent(shape.concurrency);
+  const url = new URL(`${stackUrl}/measurements`);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const result = await closedLoop(shape.concurrency, durationMs, async () => {
+    const res = await post(agent, url, JSON.stringify(records(points(shape.batch))), headers);
+    if (res.status !== 200)
+      throw new Error(`the stack answered ${res.status}: ${res.body.slice(0, 300)}`);
+    return shape.batch;
+  });
+  agent.destroy();
+  return scenario(`stack batch ${shape.batch}`, shape, result);
+}
+
+async function fleetScenario(stackUrl: string, token: string, durationMs: number) {
+  const projects = 770;
+  const agent = keepAliveAgent(projects);
+  const url = new URL(`${stackUrl}/measurements`);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const result = await openLoop(projects, 1000, durationMs, async (sender) => {
+    const res = await post(agent, url, JSON.stringify(records(points(1, sender))), headers);
+    if (res.status !== 200)
+      throw new Error(`the stack answered ${res.status}: ${res.body.slice(0, 300)}`);
+    return 1;
+  });
+  agent.destroy();
+  const shape = { batch: 1, concurrency: projects };
+  return { ...scenario('stack, 770 projects at 1/s', shape, result), projects, intervalMs: 1000 };
+}
+
+function scenario(
+  name: string,
+  shape: { batch: number; concurrency: number },
+  r: LoadResult,
+): Scenario {
+  return {
+    name,
+    ...shape,
+    pointsPerSecond: r.points / r.seconds,
+    p50Ms: r.latencies.percentile(50),
+    p99Ms: r.latencies.percentile(99),
+    requests: r.requests,
+    errors: r.errors,
+    ...(r.firstError ? { firstError: r.firstError } : {}),
+  };
+}
+
+async function query(influxUrl: string, q: string): Promise<void> {
+  const res = await fetch(`${influxUrl}/query`, {
+    method: 'POST',
+    body: new URLSearchParams({ q }),
+  });
+  if (!res.ok) throw new Error(`InfluxDB answered ${res.status} to ${q}`);
+}

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../../../bin/windtunnel.js', import.meta.url));
+
+export interface StackProcess {
+  url: string;
+  pid: number;
+  /** Peak resident memory of the process so far, in MiB (Linux VmHWM). */
+  peakRssMiB(): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The local stack as users run it (`windtunnel up`), in its own process, so its memory is its own
+ * and the load generator does not share its event loop.
+ */
+export async function startStackProcess(env: Record<string, string>): Promise<StackProcess> {
+  const child = spawn(process.execPath, [BIN, 'up', '--port', '0'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /API on (http:\/\/[^,\s]+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the stack exited (${code}): ${stderr}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    peakRssMiB: () => peakRss(child.pid!),
+    stop: () => stop(child),
+  };
+}
+
+async function peakRss(pid: number): Promise<number | undefined> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return kb === undefined ? undefined : Number(kb) / 1024;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGINT');
+  });
+}
