@@ -1,19 +1,25 @@
 import { loadStackConfig, port, StackConfigError } from './config.js';
 import { benchCommand } from './bench/index.js';
+import { simulateCommand, SIMULATE_USAGE } from './commands/simulate.js';
 import { tokenCommand, TOKEN_USAGE } from './commands/token.js';
 import { describeStack, startStack } from './stack.js';
+import { loadTimestreamConfig, runTimestreamServer } from './timestream/index.js';
 import { loadHandler, startGateway } from './apigw-http/index.js';
 
 const USAGE = `windtunnel: offline API Gateway HTTP API + Lambda + Timestream/InfluxDB for IoT ingestion
 
 Usage:
-  windtunnel up [--port <n>] [--host <h>]
-      The local stack: the gateway shim serving the app's Lambda handler. Storage follows
-      STORAGE_BACKEND / INFLUX_URL (README.md lists every variable).
+  windtunnel up [--port <n>] [--host <h>] [--no-timestream]
+      The local stack: the gateway shim serving the app's Lambda handler, and the Timestream API
+      emulator on TIMESTREAM_EMULATOR_PORT (8787). Storage follows STORAGE_BACKEND / INFLUX_URL
+      (README.md lists every variable).
+  windtunnel timestream [--port <n>] [--host <h>]
+      The Timestream API emulator (write and query, AWS JSON 1.0) alone.
   windtunnel gateway (--handler <file>#<export> | --config <gateway.json>) [--port <n>] [--host <h>]
       The API Gateway HTTP API shim (payload format 2.0) in front of any Lambda handler module;
       --config adds routes, stage, throttling, authorizers, CORS and the function's settings.
   ${TOKEN_USAGE.trimEnd()}
+  ${SIMULATE_USAGE.trimEnd()}
   windtunnel bench [--json] [--duration 5s] [--fleet-duration 10s]
       Ingest benchmark: raw InfluxDB writes against the same points through the whole stack.
   windtunnel help
@@ -33,6 +39,10 @@ export async function main(argv: string[]): Promise<number | void> {
         return await gateway(flags);
       case 'bench':
         return await benchCommand(flags);
+      case 'simulate':
+        return await simulateCommand(flags);
+      case 'timestream':
+        return await timestreamServer(flags);
       case 'token': {
         // Defaults follow the stack's, so a minted token passes the stack's JWT authorizer.
         const { jwt } = loadStackConfig(process.env);
@@ -59,8 +69,10 @@ export async function main(argv: string[]): Promise<number | void> {
 
 async function up(flags: Flags): Promise<void> {
   const config = loadStackConfig(process.env);
+  const timestream = loadTimestreamConfig(process.env);
   const stack = await startStack({
     env: process.env,
+    ...(flags['no-timestream'] === 'true' ? {} : { timestreamPort: timestream.port }),
     stack: {
       ...config,
       port: flags.port === undefined ? config.port : port(flags.port, '--port'),
@@ -86,6 +98,16 @@ async function gateway(flags: Flags): Promise<void> {
   });
   const target = flags.handler ?? `the function in ${flags.config}`;
   console.log(`windtunnel: API Gateway HTTP API shim on ${server.url} -> ${target}`);
+  stopOnSignal(() => server.close());
+}
+
+async function timestreamServer(flags: Flags): Promise<void> {
+  const server = await runTimestreamServer(process.env, {
+    ...(flags.port === undefined ? {} : { port: port(flags.port, '--port') }),
+    ...(flags.host === undefined ? {} : { host: flags.host }),
+  });
+  const storage = server.backend === 'influx' ? `InfluxDB at ${process.env.INFLUX_URL}` : 'memory';
+  console.log(`windtunnel: Timestream API (write + query) on ${server.url}, storing in ${storage}`);
   stopOnSignal(() => server.close());
 }
 

@@ -8,9 +8,12 @@ import { startGateway } from './apigw-http/index.js';
 import { loadOrCreateKeys } from './commands/token.js';
 import type { StackConfig } from './config.js';
 import { LambdaFunctionPool } from './lambda/index.js';
+import { runTimestreamServer } from './timestream/index.js';
 
 export interface Stack {
   url: string;
+  /** The Timestream API emulator's endpoint, when the stack runs one. */
+  timestreamUrl?: string;
   config: AppConfig;
   stack: StackConfig;
   close(): Promise<void>;
@@ -20,6 +23,8 @@ export interface StackOptions {
   /** The function's environment (the app reads its variables from it). */
   env: Record<string, string | undefined>;
   stack: StackConfig;
+  /** Also serve the Timestream API emulator on this port (0: a free one); off when absent. */
+  timestreamPort?: number;
   log?: (line: string) => void;
 }
 
@@ -40,6 +45,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     async () => createLambdaFunction(options.env, shared ? { store: shared } : {}),
     options.log ? { log: options.log } : {},
   );
+  const timestream =
+    options.timestreamPort === undefined
+      ? undefined
+      : await runTimestreamServer(options.env, {
+          port: options.timestreamPort,
+          host: options.stack.host,
+          ...(options.log ? { log: options.log } : {}),
+        }).catch(async (err: unknown) => {
+          await pool.close();
+          await shared?.close();
+          throw err;
+        });
   try {
     const gateway = await startGateway({
       invoker: pool,
@@ -50,17 +67,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     return {
       url: gateway.url,
+      ...(timestream ? { timestreamUrl: timestream.url } : {}),
       config,
       stack: options.stack,
       async close() {
         await gateway.close();
         await pool.close();
         await shared?.close();
+        await timestream?.close();
       },
     };
   } catch (err) {
     await pool.close();
     await shared?.close();
+    await timestream?.close();
     throw err;
   }
 }
@@ -86,7 +106,7 @@ async function jwksSource(jwt: StackConfig['jwt']) {
   return { keys: jwksOf((await loadOrCreateKeys(jwt.keysDir)).publicKey).keys };
 }
 
-/** The one start-up line: where the API is, who may write, and where the data goes. */
+/** The start-up lines: where the API is, who may write, where the data goes; the Timestream API. */
 export function describeStack(stack: Stack): string {
   const { config } = stack;
   const storage =
@@ -99,5 +119,7 @@ export function describeStack(stack: Stack): string {
     config.deviceAuth.mode === 'off'
       ? 'auth OFF (DEVICE_AUTH=off: anyone may write any turbine)'
       : `devices need a JWT (mint one: npx windtunnel token --sub <turbine id>)`;
-  return `windtunnel: API on ${stack.url}, ${auth} -> Lambda app/src/lambda.handler -> ${storage}`;
+  const api = `windtunnel: API on ${stack.url}, ${auth} -> Lambda app/src/lambda.handler -> ${storage}`;
+  if (!stack.timestreamUrl) return api;
+  return `${api}\nwindtunnel: Timestream API (write + query) on ${stack.timestreamUrl}: use it as the AWS SDK's, CLI's or boto3's endpoint`;
 }

@@ -13,7 +13,9 @@ function run(args: string[], env: Record<string, string> = {}) {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(INFLUX_|STORAGE_BACKEND|PORT$|HOST$)/.test(k)),
   );
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...clean, ...env } });
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...clean, TIMESTREAM_EMULATOR_PORT: '0', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -52,6 +54,19 @@ describe.skipIf(!built)('the windtunnel command', () => {
       status: 'ok',
       storage: { backend: 'memory', status: 'ok' },
     });
+    // The second line: the Timestream API emulator, answering the AWS JSON 1.0 protocol.
+    while (cli.out().split('\n').length < 3) await new Promise((r) => setTimeout(r, 50));
+    const timestream = /Timestream API .* on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.out())![1];
+    const list = await fetch(`${timestream}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'Timestream_20181101.ListDatabases',
+      },
+      body: '{}',
+    });
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({ Databases: [] });
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     rmSync(keys, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { seriesKey, type TelemetryRecord } from '../../telemetry/record.js';
-import { byTimeThenSeries } from '../order.js';
+import { sortByTimeThenSeries } from '../order.js';
 import {
   StorageError,
   type RecordQuery,
@@ -82,7 +82,7 @@ export class InfluxTelemetryStore implements TelemetryStore {
 
   private async select(table: TableRef, selection: Selection): Promise<TelemetryRecord[]> {
     const records = await selectRecords(this.connection, this.schemas, table, selection);
-    return records.sort(byTimeThenSeries);
+    return sortByTimeThenSeries(records);
   }
 
   private async checkAndWrite(

@@ -1,5 +1,5 @@
 import { recordKey, type TelemetryRecord } from '../../telemetry/record.js';
-import { byTimeThenSeries } from '../order.js';
+import { sortByTimeThenSeries } from '../order.js';
 import type { RecordQuery, TableRef, TelemetryStore, WriteResult } from '../TelemetryStore.js';
 import { decideUpsert } from '../upsert.js';
 
@@ -25,7 +25,7 @@ export class InMemoryTelemetryStore implements TelemetryStore {
         result.rejected.push({ index, ...decision.rejection });
         return;
       }
-      if (decision.action === 'write') rows.set(key, structuredClone(record));
+      if (decision.action === 'write') rows.set(key, copy(record));
       result.stored.push(index);
     });
     return result;
@@ -43,10 +43,8 @@ export class InMemoryTelemetryStore implements TelemetryStore {
         (!names || names.has(r.measureName)) &&
         wanted.every(([n, v]) => r.dimensions.some((d) => d.name === n && d.value === v)),
     );
-    found.sort(byTimeThenSeries);
-    return (query.limit === undefined ? found : found.slice(0, query.limit)).map((r) =>
-      structuredClone(r),
-    );
+    const sorted = sortByTimeThenSeries(found);
+    return (query.limit === undefined ? sorted : sorted.slice(0, query.limit)).map(copy);
   }
 
   async ping(): Promise<void> {}
@@ -63,4 +61,18 @@ export class InMemoryTelemetryStore implements TelemetryStore {
     if (!rows && create) this.tables.set(key, (rows = new Map()));
     return rows;
   }
+}
+
+/** Callers get their own copies, so nothing they change reaches the store (cheaper than structuredClone). */
+function copy(r: TelemetryRecord): TelemetryRecord {
+  return {
+    dimensions: r.dimensions.map((d) => ({ name: d.name, value: d.value })),
+    measureName: r.measureName,
+    time: r.time,
+    version: r.version,
+    measure:
+      r.measure.kind === 'single'
+        ? { ...r.measure }
+        : { kind: 'multi', values: r.measure.values.map((v) => ({ ...v })) },
+  };
 }

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-timestream-query';
 import type { TelemetryRecord } from '../../telemetry/record.js';
 import { StorageError, type RecordQuery, type TableRef } from '../TelemetryStore.js';
-import { byTimeThenSeries } from '../order.js';
+import { sortByTimeThenSeries } from '../order.js';
 import { isTableNotFound, toStorageError } from './errors.js';
 import { parseRows, unknownColumns } from './parseRows.js';
 import { withRetry, type RetryPolicy } from './retry.js';
@@ -88,7 +88,7 @@ export async function queryRecords(
     );
     if (unknownColumns(columns, schema).length > 0) schema = await context.schemas.refresh(table);
     // SQL orders by time only; ties are put in the port's series order here.
-    return parseRows(columns, rows, schema).sort(byTimeThenSeries);
+    return sortByTimeThenSeries(parseRows(columns, rows, schema));
   } catch (error) {
     throw toStorageError(error);
   }
