@@ -3,15 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InMemoryTelemetryStore } from '../../app/src/storage/memory/index.js';
-import {
-  MemoryCatalog,
-  startTimestreamServer,
-  type TimestreamServer,
-} from '../../emulator/src/timestream/index.js';
 import {
   ANALYST_SCRIPT,
-  expectedAnalysis,
+  expectAnalystOutput,
   timestampText,
   type AnalystOutput,
 } from '../fixtures/timestream-clients/analyst.js';
@@ -22,6 +16,7 @@ import {
   IN_CI,
   readsServiceEndpointVariables,
   run,
+  useMemoryServer,
   type Boto3Python,
   type Ran,
 } from '../fixtures/timestream-clients/clients.js';
@@ -37,24 +32,6 @@ const cli = findAwsCli();
 const pythons = findBoto3Pythons();
 const python = pythons[0];
 
-function useServer(): { readonly url: string } {
-  const store = new InMemoryTelemetryStore();
-  let server: TimestreamServer | undefined;
-  beforeAll(async () => {
-    server = await startTimestreamServer({ store, catalog: new MemoryCatalog(), port: 0 });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await store.close();
-  });
-  return {
-    get url() {
-      if (!server) throw new Error('the server is not started yet');
-      return server.url;
-    },
-  };
-}
-
 describe.runIf(IN_CI)('CI has installed the real clients', () => {
   it('has the AWS CLI v2 from Debian at /usr/bin/aws (apt-get install awscli)', () => {
     expect(existsSync('/usr/bin/aws')).toBe(true);
@@ -69,7 +46,7 @@ describe.runIf(IN_CI)('CI has installed the real clients', () => {
 describe.skipIf(!cli)(
   `AWS CLI ${cli ? `${cli.version} (${cli.path})` : 'skipped: no aws found'}`,
   () => {
-    const server = useServer();
+    const server = useMemoryServer();
     const database = 'cli_windtunnel';
     const table = 'telemetry';
     const now = Date.now();
@@ -247,7 +224,7 @@ describe.skipIf(!cli)(
 describe.skipIf(!python)(
   `boto3 analyst ${python ? `botocore ${python.botocore} (${python.path})` : 'skipped: no python3 with boto3'}`,
   () => {
-    const server = useServer();
+    const server = useMemoryServer();
 
     it('writes readings, pages the last 24 hours into rows by ColumnInfo, and totals the fleet per 10 minutes', async () => {
       const args = [ANALYST_SCRIPT, '--endpoint-url', server.url, '--database', 'analyst'];
@@ -255,7 +232,7 @@ describe.skipIf(!python)(
 
       expect(result.code, result.stderr).toBe(0);
       const output = JSON.parse(result.stdout) as AnalystOutput;
-      expectAnalysis(output);
+      expectAnalystOutput(output);
       expect(output.endpoints).toEqual({ write: server.url, query: server.url });
       // An explicit endpoint_url switches endpoint discovery off in botocore.
       expect(output.discovered).toEqual([]);
@@ -266,7 +243,7 @@ describe.skipIf(!python)(
 describe.skipIf(pythons.length === 0)(
   'boto3 with AWS_ENDPOINT_URL_TIMESTREAM_WRITE / _QUERY',
   () => {
-    const server = useServer();
+    const server = useMemoryServer();
     const env = () =>
       clientEnv({
         AWS_ENDPOINT_URL_TIMESTREAM_WRITE: server.url,
@@ -281,7 +258,7 @@ describe.skipIf(pythons.length === 0)(
 
           expect(result.code, result.stderr).toBe(0);
           const output = JSON.parse(result.stdout) as AnalystOutput;
-          expectAnalysis(output);
+          expectAnalystOutput(output);
           // No explicit endpoint_url: discovery runs, and every call goes where the server said.
           expect(output.discovered.length).toBeGreaterThan(0);
           expect(new Set(output.discovered)).toEqual(new Set([server.url]));
@@ -300,25 +277,6 @@ describe.skipIf(pythons.length === 0)(
     }
   },
 );
-
-function expectAnalysis(output: AnalystOutput): void {
-  const expected = expectedAnalysis(output.anchor_ms);
-  expect(output.ingested).toEqual({ Total: 144, MemoryStore: 144, MagneticStore: 0 });
-  expect(output.rejected).toEqual([
-    { RecordIndex: 0, Reason: expect.stringMatching(/existing version 1\b/), ExistingVersion: 1 },
-  ]);
-  expect(output.columns).toEqual([
-    ['turbine_id', 'VARCHAR'],
-    ['measure_name', 'VARCHAR'],
-    ['time', 'TIMESTAMP'],
-    ['power_kw', 'DOUBLE'],
-    ['wind_speed', 'DOUBLE'],
-    ['status', 'VARCHAR'],
-  ]);
-  expect(output.pages).toBe(Math.ceil(144 / 25));
-  expect(output.rows).toEqual(expected.rows);
-  expect(output.fleet).toEqual(expected.fleet);
-}
 
 function probe(stdout: string, py: Boto3Python): AnalystOutput['endpoints'] {
   const output = JSON.parse(stdout) as Pick<AnalystOutput, 'botocore' | 'endpoints'>;
