@@ -20,8 +20,9 @@ Usage:
       --config adds routes, stage, throttling, authorizers, CORS and the function's settings.
   ${TOKEN_USAGE.trimEnd()}
   ${SIMULATE_USAGE.trimEnd()}
-  windtunnel bench [--json] [--duration 5s] [--fleet-duration 10s]
-      Ingest benchmark: raw InfluxDB writes against the same points through the whole stack.
+  windtunnel bench [--json] [--suite ingest|timestream|all] [--duration 5s] [--fleet-duration 10s]
+      Benchmarks: raw InfluxDB writes against the same points through the whole stack, and the
+      Timestream emulator's WriteRecords and fleet query.
   windtunnel help
 `;
 
