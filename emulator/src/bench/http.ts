@@ -35,3 +35,12 @@ export function post(
     req.end(body);
   });
 }
+
+/** One InfluxQL statement over InfluxDB's HTTP API, failing on a non-2xx answer. */
+export async function influxQuery(influxUrl: string, q: string): Promise<void> {
+  const res = await fetch(`${influxUrl}/query`, {
+    method: 'POST',
+    body: new URLSearchParams({ q }),
+  });
+  if (!res.ok) throw new Error(`InfluxDB answered ${res.status} to ${q}`);
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { mintToken } from '../apigw-http/auth/jwt/mint.js';
 import { loadOrCreateKeys } from '../commands/token.js';
 import { startInfluxd } from '../influxd/influxd.js';
-import { keepAliveAgent, post } from './http.js';
+import { influxQuery, keepAliveAgent, post } from './http.js';
 import { closedLoop, openLoop, type LoadResult } from './load.js';
 import { lineProtocol, points, records } from './points.js';
 import { startStackProcess } from './stackProcess.js';
@@ -52,7 +52,7 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
   const influxUrl = options.influxUrl ?? influx!.url;
   const keysDir = await mkdtemp(join(tmpdir(), 'windtunnel-bench-keys-'));
   try {
-    await query(influxUrl, 'CREATE DATABASE "bench_raw"');
+    await influxQuery(influxUrl, 'CREATE DATABASE "bench_raw"');
     const raw: Scenario[] = [];
     for (const shape of SHAPES) {
       options.log(`raw InfluxDB: batch ${shape.batch}, concurrency ${shape.concurrency}`);
@@ -148,7 +148,7 @@ async function fleetScenario(stackUrl: string, token: string, durationMs: number
   return { ...scenario('stack, 770 projects at 1/s', shape, result), projects, intervalMs: 1000 };
 }
 
-function scenario(
+export function scenario(
   name: string,
   shape: { batch: number; concurrency: number },
   r: LoadResult,
@@ -163,12 +163,4 @@ function scenario(
     errors: r.errors,
     ...(r.firstError ? { firstError: r.firstError } : {}),
   };
-}
-
-async function query(influxUrl: string, q: string): Promise<void> {
-  const res = await fetch(`${influxUrl}/query`, {
-    method: 'POST',
-    body: new URLSearchParams({ q }),
-  });
-  if (!res.ok) throw new Error(`InfluxDB answered ${res.status} to ${q}`);
 }

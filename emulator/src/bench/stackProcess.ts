@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../../../bin/windtunnel.js', import.meta.url));
 
-export interface StackProcess {
+export interface WindtunnelProcess {
   url: string;
   pid: number;
   /** Peak resident memory of the process so far, in MiB (Linux VmHWM). */
@@ -13,11 +13,17 @@ export interface StackProcess {
 }
 
 /**
- * The local stack as users run it (`windtunnel up`), in its own process, so its memory is its own
- * and the load generator does not share its event loop.
+ * A `windtunnel` command as users run it, in its own process, so its memory is its own and the
+ * load generator does not share its event loop. Resolves with the URL its start-up line names.
  */
-export async function startStackProcess(env: Record<string, string>): Promise<StackProcess> {
-  const child = spawn(process.execPath, [BIN, 'up', '--port', '0'], {
+export async function startWindtunnelProcess(
+  args: string[],
+  env: Record<string, string>,
+  urlInStartLine: RegExp,
+  /** How long SIGINT gets before SIGKILL (an abandoned query may keep a server busy). */
+  stopGraceMs = 10_000,
+): Promise<WindtunnelProcess> {
+  const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,17 +33,28 @@ export async function startStackProcess(env: Record<string, string>): Promise<St
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const match = /API on (http:\/\/[^,\s]+)/.exec(out);
+      const match = urlInStartLine.exec(out);
       if (match) resolve(match[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`the stack exited (${code}): ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`windtunnel ${args[0]} exited (${code}): ${stderr}`)),
+    );
   });
   return {
     url,
     pid: child.pid!,
     peakRssMiB: () => peakRss(child.pid!),
-    stop: () => stop(child),
+    stop: () => stop(child, stopGraceMs),
   };
+}
+
+/** The local stack (`windtunnel up`, without the Timestream emulator). */
+export function startStackProcess(env: Record<string, string>): Promise<WindtunnelProcess> {
+  return startWindtunnelProcess(
+    ['up', '--port', '0', '--no-timestream'],
+    env,
+    /API on (http:\/\/[^,\s]+)/,
+  );
 }
 
 async function peakRss(pid: number): Promise<number | undefined> {
@@ -46,10 +63,10 @@ async function peakRss(pid: number): Promise<number | undefined> {
   return kb === undefined ? undefined : Number(kb) / 1024;
 }
 
-function stop(child: ChildProcess): Promise<void> {
+function stop(child: ChildProcess, graceMs: number): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();

@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { QueryCommand, TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import {
   CreateDatabaseCommand,
@@ -15,9 +13,10 @@ import { pointFields, pointTags } from '../../../app/src/storage/influx/mapping.
 import type { TelemetryRecord } from '../../../app/src/telemetry/record.js';
 import { validateRecord } from '../../../app/src/telemetry/validate.js';
 import { startInfluxd } from '../influxd/influxd.js';
-import { keepAliveAgent, post } from './http.js';
-import type { Scenario } from './ingest.js';
-import { closedLoop, type LoadResult } from './load.js';
+import { influxQuery, keepAliveAgent, post } from './http.js';
+import { startWindtunnelProcess, type WindtunnelProcess } from './stackProcess.js';
+import { scenario, type Scenario } from './ingest.js';
+import { closedLoop } from './load.js';
 import { lineProtocol, points, records, type Point } from './points.js';
 
 /**
@@ -62,10 +61,10 @@ const TURBINES = 770;
 const MINUTES = 24 * 60;
 const BATCH = 100;
 const CONCURRENCY = 8;
+const SHAPE = { batch: BATCH, concurrency: CONCURRENCY };
 const DATABASE = 'bench_timestream';
 /** The largest INFLUX_TIMEOUT_MS the app's config accepts. */
 const SERVER_INFLUX_TIMEOUT_MS = 120_000;
-const BIN = fileURLToPath(new URL('../../../../bin/windtunnel.js', import.meta.url));
 
 /**
  * The engine has no subqueries, so "the sum over turbines of each turbine's mean" is written as
@@ -83,7 +82,7 @@ export async function benchTimestream(o: TimestreamBenchOptions): Promise<Timest
   const influxUrl = o.influxUrl ?? influx!.url;
   const dataDir = await mkdtemp(join(tmpdir(), 'windtunnel-bench-timestream-'));
   const agent = keepAliveAgent(CONCURRENCY);
-  let server: ServerProcess | undefined;
+  let server: WindtunnelProcess | undefined;
   try {
     // Fresh databases, also in an InfluxDB given by INFLUX_URL that an earlier run wrote to.
     for (const db of [DATABASE, `${DATABASE}_raw`]) {
@@ -173,7 +172,7 @@ async function rawWrites(influxUrl: string, durationMs: number): Promise<Scenari
     return BATCH;
   });
   agent.destroy();
-  return scenario('raw InfluxDB, batch 100', result);
+  return scenario('raw InfluxDB, batch 100', SHAPE, result);
 }
 
 async function sdkWrites(write: TimestreamWriteClient, durationMs: number): Promise<Scenario> {
@@ -184,7 +183,7 @@ async function sdkWrites(write: TimestreamWriteClient, durationMs: number): Prom
     await write.send(new WriteRecordsCommand({ ...request, Records }));
     return BATCH;
   });
-  return scenario('WriteRecords (SDK), batch 100', result);
+  return scenario('WriteRecords (SDK), batch 100', SHAPE, result);
 }
 
 /**
@@ -306,67 +305,12 @@ function median(values: number[]): number | null {
   return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function scenario(name: string, r: LoadResult): Scenario {
-  return {
-    name,
-    batch: BATCH,
-    concurrency: CONCURRENCY,
-    pointsPerSecond: r.points / r.seconds,
-    p50Ms: r.latencies.percentile(50),
-    p99Ms: r.latencies.percentile(99),
-    requests: r.requests,
-    errors: r.errors,
-    ...(r.firstError ? { firstError: r.firstError } : {}),
-  };
-}
-
-interface ServerProcess {
-  url: string;
-  peakRssMiB(): Promise<number | undefined>;
-  stop(): Promise<void>;
-}
-
 /** `windtunnel timestream --port 0`, as users run it, so it has its own event loop and memory. */
-async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'timestream', '--port', '0'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /\) on (http:\/\/[^,\s]+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${stderr}`)));
-  });
-  return { url, peakRssMiB: () => peakRss(child.pid!), stop: () => stop(child) };
-}
-
-async function peakRss(pid: number): Promise<number | undefined> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-  return kb === undefined ? undefined : Number(kb) / 1024;
-}
-
-/** SIGINT; SIGKILL after 2 s, since an abandoned query may keep the server reading for minutes. */
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGINT');
-  });
-}
-
-async function influxQuery(influxUrl: string, q: string): Promise<void> {
-  const body = new URLSearchParams({ q });
-  const res = await fetch(`${influxUrl}/query`, { method: 'POST', body });
-  if (!res.ok) throw new Error(`InfluxDB answered ${res.status} to ${q}`);
+function startServerProcess(env: Record<string, string>): Promise<WindtunnelProcess> {
+  return startWindtunnelProcess(
+    ['timestream', '--port', '0'],
+    env,
+    /\) on (http:\/\/[^,\s]+)/,
+    2_000,
+  );
 }
