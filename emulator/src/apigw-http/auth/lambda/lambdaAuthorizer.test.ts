@@ -1,51 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTE_ARN, authRequest } from '../../../../../test/fixtures/jwt/request.js';
 import type { LambdaAuthorizerConfig } from './config.js';
 import { createLambdaAuthorizer } from './lambdaAuthorizer.js';
-
-const ARN_PREFIX = 'arn:aws:execute-api:us-east-1:000000000000:windtunnel/$default';
-
-/** An authorizer function that records its events and answers with `answer(event)`. */
-function fakeFunction(answer: (event: Record<string, unknown>) => unknown) {
-  const events: Record<string, unknown>[] = [];
-  const invoke = async (event: unknown) => {
-    events.push(event as Record<string, unknown>);
-    return answer(event as Record<string, unknown>);
-  };
-  return { invoke, events };
-}
-
-function setup(
-  answer: (event: Record<string, unknown>) => unknown,
-  config: Partial<LambdaAuthorizerConfig> = {},
-) {
-  const fn = fakeFunction(answer);
-  const clock = { now: Date.UTC(2025, 5, 1) };
-  const authorizer = createLambdaAuthorizer(
-    {
-      name: 'keys',
-      type: 'REQUEST',
-      identitySource: ['$request.header.x-api-key'],
-      enableSimpleResponses: true,
-      ...config,
-    },
-    fn.invoke,
-    { now: () => clock.now },
-  );
-  return { authorizer, fn, clock };
-}
-
-const withKey = (key: string, routeArn = ROUTE_ARN) =>
-  authRequest({ headers: { 'x-api-key': key }, routeArn });
-
-const policy = (effect: 'Allow' | 'Deny', resource: string | string[], context?: object) => ({
-  principalId: 'device-1',
-  policyDocument: {
-    Version: '2012-10-17',
-    Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: resource }],
-  },
-  ...(context && { context }),
-});
+import { ROUTE_ARN, authRequest } from '../../../../../test/fixtures/jwt/request.js';
+import {
+  ARN_PREFIX,
+  setup,
+  withKey,
+  policy,
+} from '../../../../../test/fixtures/jwt/lambdaAuthorizer.js';
 
 describe('Lambda authorizer: simple responses', () => {
   it('allows isAuthorized true and passes its context as authorizer.lambda', async () => {
