@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableRef, TelemetryStore } from '../../app/src/storage/TelemetryStore.js';
 import type { Measure, TelemetryRecord } from '../../app/src/telemetry/record.js';
+import { describeAggregateContract } from './aggregate.contract.js';
+import { HOSTILE } from './hostile.js';
 
 /** What a contract run needs: a store, a table in it nobody else uses, and how to clean up. */
 export interface ContractSubject {
@@ -21,26 +23,7 @@ type ContractTest = 'versions';
 const T0 = 1_700_000_000_000_000_000n; // 2023-11-14T22:13:20Z in ns
 const SEC = 1_000_000_000n;
 
-/** Values whose every character InfluxDB line protocol, InfluxQL or SQL treats specially. */
-export const HOSTILE = [
-  'comma,separated',
-  'with space',
-  'a=b',
-  'double"quote',
-  "single'quote",
-  'back\\slash',
-  'trailing\\',
-  "ends with \\'",
-  'new\nline',
-  'carriage\rreturn\r\n',
-  'tab\there',
-  '🌬️ wind 風力',
-  "x' OR '1'='1",
-  'x" OR "1"="1',
-  '%41 percent',
-  '%0A looks encoded %25',
-  ' leading and trailing ',
-];
+export { HOSTILE };
 
 /**
  * The behaviour every `TelemetryStore` adapter must show. Each adapter's test file calls this once
@@ -205,6 +188,8 @@ export function describeTelemetryStoreContract(
       const unknown = { database: s.table.database, table: `never_written_${Date.now()}` };
       expect(await s.store.query(unknown, window())).toEqual([]);
     });
+
+    describeAggregateContract({ subject: () => s, fresh, at });
 
     it('answers ping', async () => {
       await expect(s.store.ping()).resolves.toBeUndefined();

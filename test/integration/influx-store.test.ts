@@ -236,6 +236,52 @@ describeWithInflux('InfluxTelemetryStore against influxd', () => {
     expect(await store.query(table, all)).toHaveLength(1);
   });
 
+  /** A store on its own client (so its own process-wide state), counting collision reads. */
+  const countingStore = () => {
+    const url = new URL(influxUrl);
+    const client = new InfluxDB({ host: url.hostname, port: Number(url.port) });
+    const statements: string[] = [];
+    const queryRaw = client.queryRaw.bind(client);
+    client.queryRaw = async (query, options) => {
+      statements.push(...[query].flat());
+      return queryRaw(query, options);
+    };
+    const reads = () => statements.filter((q) => q.startsWith('SELECT *')).length;
+    return { store: new InfluxTelemetryStore({ client }), reads };
+  };
+
+  it('reads nothing before writing records later than all their series holds, and checks the rest', async () => {
+    freshTable();
+    const { store: counted, reads } = countingStore();
+    await counted.write(table, [rec({ time: T0 + SEC })]);
+    await counted.write(table, [rec({ time: T0 + 2n * SEC }), rec({ time: T0 + 3n * SEC })]);
+    expect(reads()).toBe(0);
+
+    const earlier = await counted.write(table, [
+      rec({ time: T0 + SEC, measure: single('DOUBLE', '9') }),
+    ]);
+    expect(reads()).toBe(1);
+    expect(earlier.rejected).toEqual([expect.objectContaining({ code: 'VersionConflict' })]);
+    expect(await store.query(table, all)).toHaveLength(3);
+  });
+
+  it('learns what an earlier process stored before taking a record as new', async () => {
+    freshTable();
+    await store.write(table, [rec({ time: T0 + 5n * SEC })]);
+    const { store: later, reads } = countingStore();
+
+    const conflict = await later.write(table, [
+      rec({ time: T0 + 5n * SEC, measure: single('DOUBLE', '7') }),
+    ]);
+    expect(conflict.rejected).toEqual([expect.objectContaining({ code: 'VersionConflict' })]);
+    expect(reads()).toBe(1);
+    expect(await later.write(table, [rec({ time: T0 + 6n * SEC })])).toEqual({
+      stored: [0],
+      rejected: [],
+    });
+    expect(reads()).toBe(1);
+  });
+
   it('rejects a measure of another type than the stored one as TypeConflict', async () => {
     freshTable();
     const multi = (time: bigint, type: 'DOUBLE' | 'BIGINT', turbine: string) =>

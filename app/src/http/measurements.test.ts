@@ -200,6 +200,7 @@ describe('POST /measurements', () => {
         throw new StoreUnavailableError('InfluxDB at http://localhost:1 refused the connection', 7);
       },
       query: async () => [],
+      aggregate: async () => [],
       ping: async () => {},
       close: async () => {},
     };
@@ -223,6 +224,7 @@ describe('POST /measurements', () => {
         rejected: [{ index: 1, code: 'StoreUnavailable', reason: 'throttled' }],
       }),
       query: async () => [],
+      aggregate: async () => [],
       ping: async () => {},
       close: async () => {},
     };
@@ -244,6 +246,7 @@ describe('POST /measurements', () => {
         throw new TypeError('secret internals at /srv/app.js:12');
       },
       query: async () => [],
+      aggregate: async () => [],
       ping: async () => {},
       close: async () => {},
     };

@@ -27,6 +27,11 @@ export interface TelemetryStore {
   write(table: TableRef, records: readonly TelemetryRecord[]): Promise<WriteResult>;
   /** Records in `[from, to)`, oldest first, filtered by dimensions and measure names. */
   query(table: TableRef, query: RecordQuery): Promise<TelemetryRecord[]>;
+  /**
+   * Counts, sums, minima and maxima per time bin and group, computed by the database itself
+   * (InfluxQL, Timestream SQL), so that a total over a million records never moves them.
+   */
+  aggregate(table: TableRef, query: AggregateQuery): Promise<AggregateRow[]>;
   /** Resolves when the store answers; throws `StoreUnavailableError` otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -56,7 +61,8 @@ export interface RecordRejection {
   existingVersion?: bigint;
 }
 
-export interface RecordQuery {
+/** Which records a read covers. */
+export interface RecordFilter {
   /** Inclusive lower bound, ns since the epoch. */
   from: bigint;
   /** Exclusive upper bound, ns since the epoch. */
@@ -65,8 +71,64 @@ export interface RecordQuery {
   dimensions?: Record<string, string>;
   /** Any of these measure names (all when absent). */
   measureNames?: string[];
+}
+
+export interface RecordQuery extends RecordFilter {
   /** At most this many records (oldest first). */
   limit?: number;
+}
+
+/**
+ * One row per time bin and combination of `groupBy` values that has at least one record, ordered
+ * by bin, then by the `groupBy` values in turn (null first; see `sortAggregateRows`). Empty bins
+ * are not returned.
+ */
+export interface AggregateQuery extends RecordFilter {
+  /**
+   * Bin width in ns. Bins start at multiples of it since the epoch, as Timestream's
+   * `bin(time, width)` does. Absent: no binning, one row per group.
+   */
+  bin?: bigint;
+  /** Dimensions to group by; a record without one of them groups under `null`. */
+  groupBy?: string[];
+  /**
+   * DOUBLE measures to aggregate, by column name: a MULTI measure value's name, or
+   * `measure_value::double` for single-measure records. A value of another type is not counted.
+   */
+  measures?: string[];
+  /**
+   * The statistics of each measure the caller reads (all when absent). An adapter may compute
+   * only these, to spare the database work; one not asked for may come back null.
+   */
+  stats?: readonly MeasureStat[];
+  /** Dimensions whose distinct values (nulls not counted) each row also counts. */
+  distinct?: string[];
+}
+
+export interface AggregateRow {
+  /** Start of the bin, ns; absent when the query has no `bin`. */
+  bin?: bigint;
+  /** One entry per `groupBy` dimension: its value, or null for records without it. */
+  group: Record<string, string | null>;
+  /** Records in this bin and group (`count(*)`). */
+  records: number;
+  /** One entry per requested measure. */
+  measures: Record<string, MeasureStats>;
+  /** One entry per `distinct` dimension: how many different values it has here. */
+  distinct: Record<string, number>;
+}
+
+export type MeasureStat = 'count' | 'sum' | 'min' | 'max';
+
+/**
+ * Over the records that have the measure as a DOUBLE; min, max and sum are null when count is 0.
+ * A statistic left out of `AggregateQuery.stats` may be null too.
+ */
+export interface MeasureStats {
+  count: number | null;
+  sum: number | null;
+  min: number | null;
+  max: number | null;
 }
 
 /** Base of every error the port throws. Adapters translate driver errors into these. */

@@ -66,7 +66,12 @@ export interface TelemetryRecord {
 
 /** Identity of a record for upserts: same dimensions, measure name and time (Timestream's rule). */
 export function recordKey(record: TelemetryRecord): string {
-  return JSON.stringify([seriesKey(record), record.time.toString()]);
+  return recordKeyOf(seriesKey(record), record.time);
+}
+
+/** `recordKey` from a series key already computed. */
+export function recordKeyOf(series: string, time: bigint): string {
+  return JSON.stringify([series, time.toString()]);
 }
 
 /** Identity of the series a record belongs to: its dimensions and measure name. */

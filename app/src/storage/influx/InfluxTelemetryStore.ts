@@ -1,7 +1,11 @@
 import { seriesKey, type TelemetryRecord } from '../../telemetry/record.js';
 import { sortByTimeThenSeries } from '../order.js';
+import { checkAggregateQuery, sortAggregateRows } from '../aggregate.js';
 import {
   StorageError,
+  type AggregateQuery,
+  type AggregateRow,
+  type RecordFilter,
   type RecordQuery,
   type RecordRejection,
   type StorageBackend,
@@ -9,17 +13,19 @@ import {
   type TelemetryStore,
   type WriteResult,
 } from '../TelemetryStore.js';
+import { aggregateStored } from './aggregate.js';
 import { chunkedWrite } from './chunkedWrite.js';
 import { deleteStatements, readCollisions } from './collisions.js';
 import { InfluxConnection, type InfluxStoreOptions } from './connection.js';
 import { isDatabaseNotFound } from './errors.js';
 import { allEqual, anyOf, identifier } from './influxql.js';
-import { MEASURE_NAME_TAG, pointTags, toPoint } from './mapping.js';
+import { MEASURE_NAME_TAG, toLine } from './mapping.js';
 import { encodeName } from './names.js';
 import { needsDelete, planWrite, type PlannedWrite } from './plan.js';
-import { KeyedLock } from './keyedLock.js';
-import { loadSchema, SchemaCache } from './schema.js';
+import { LatestTimes } from './latestTimes.js';
+import { loadSchema, SchemaCache, type MeasurementSchema } from './schema.js';
 import { selectRecords, type Selection } from './select.js';
+import { writerStateFor, type WriterState } from './writerState.js';
 
 /**
  * The `TelemetryStore` on InfluxDB 1.x, through node-influx. mapping.ts says how records become
@@ -43,19 +49,49 @@ export class InfluxTelemetryStore implements TelemetryStore {
   readonly backend: StorageBackend = 'influx';
   private readonly connection: InfluxConnection;
   private readonly schemas: SchemaCache;
-  private readonly lock = new KeyedLock();
+  private readonly shared: WriterState;
   private readonly databases = new Map<string, Promise<void>>();
 
   constructor(options: InfluxStoreOptions) {
-    this.connection = new InfluxConnection(options);
+    this.shared = writerStateFor(options);
+    this.connection = new InfluxConnection(options, this.shared.writes);
     this.schemas = new SchemaCache((table) => loadSchema(this.connection, table));
   }
 
+  /**
+   * Two paths. A batch whose every record is later than its series' latest stored time
+   * (latestTimes.ts) cannot collide with anything stored: it claims those times and is written at
+   * once, tracked as pending. Any other batch takes the lock of its series, claims its times,
+   * waits for pending writes of those series, reads what its records could collide with, and
+   * writes what the upsert rules accept. The claim and the choice of path happen in one tick, so
+   * no two writers can both take a record's identity as new.
+   */
   async write(table: TableRef, records: readonly TelemetryRecord[]): Promise<WriteResult> {
     if (records.length === 0) return { stored: [], rejected: [] };
     await this.ensureDatabase(table.database);
-    const keys = records.map((r) => JSON.stringify([table.database, table.table, seriesKey(r)]));
-    return this.lock.run(keys, () => this.checkAndWrite(table, records));
+    const schema = (await this.schemas.get(table)) ?? { fields: new Map(), tags: new Set() };
+    const latest = await this.shared.latest.of(table, this.connection);
+    const series = records.map(seriesKey);
+    const tableKey = JSON.stringify([table.database, table.table]);
+    const keys = series.map((s) => `${tableKey}\n${s}`);
+    if (records.every((r, i) => LatestTimes.isLater(latest, r, series[i] as string))) {
+      LatestTimes.raise(latest, records, series);
+      return this.shared.pending.track(keys, this.store(table, records, series, new Map(), schema));
+    }
+    return this.shared.lock.run(keys, async () => {
+      const maybe = records.flatMap((r, i) =>
+        LatestTimes.isLater(latest, r, series[i] as string) ? [] : [i],
+      );
+      LatestTimes.raise(latest, records, series);
+      await this.shared.pending.settled(maybe.map((i) => keys[i] as string));
+      const existing = await readCollisions(
+        this.connection,
+        this.schemas,
+        table,
+        maybe.map((i) => records[i] as TelemetryRecord),
+      );
+      return this.store(table, records, series, existing, schema);
+    });
   }
 
   async query(table: TableRef, query: RecordQuery): Promise<TelemetryRecord[]> {
@@ -72,6 +108,20 @@ export class InfluxTelemetryStore implements TelemetryStore {
     return [...records.filter((r) => r.time < last), ...atLast].slice(0, limit);
   }
 
+  async aggregate(table: TableRef, query: AggregateQuery): Promise<AggregateRow[]> {
+    checkAggregateQuery(query);
+    if (query.from >= query.to || query.measureNames?.length === 0) return [];
+    const selection = toSelection(query);
+    const fieldsKnown = (s: typeof schema) =>
+      (query.measures ?? []).every((m) => s?.fields.has(encodeName(m)));
+    let schema = await this.schemas.get(table);
+    if (!fieldsKnown(schema)) schema = await this.schemas.get(table, true);
+    if (!schema || schema.fields.size === 0) return [];
+    if (selection.tagKeys?.some((k) => !schema.tags.has(k))) return [];
+    const rows = await aggregateStored(this.connection, schema, table, query, selection);
+    return sortAggregateRows(rows, query.groupBy ?? []);
+  }
+
   async ping(): Promise<void> {
     await this.connection.ping();
   }
@@ -85,20 +135,23 @@ export class InfluxTelemetryStore implements TelemetryStore {
     return sortByTimeThenSeries(records);
   }
 
-  private async checkAndWrite(
+  /** Writes what the upsert rules accept, given the stored records the batch collides with. */
+  private async store(
     table: TableRef,
     records: readonly TelemetryRecord[],
+    series: readonly string[],
+    existing: ReadonlyMap<string, TelemetryRecord>,
+    schema: MeasurementSchema,
   ): Promise<WriteResult> {
-    const schema = (await this.schemas.get(table)) ?? { fields: new Map(), tags: new Set() };
-    const existing = await readCollisions(this.connection, this.schemas, table, records);
-    const plan = planWrite(records, existing, schema);
+    const plan = planWrite(records, existing, schema, series);
     const replacing = plan.writes.filter(needsDelete);
     if (replacing.length > 0) await this.deletePoints(table, replacing, schema.tags);
 
     const outcome = await chunkedWrite(plan.writes, (chunk) =>
       this.writePoints(
         table,
-        chunk.map((w) => toPoint(w.record, table.table)),
+        chunk.map((w) => toLine(w.record, table.table, w.fields, w.tags)).join('\n'),
+        chunk.length,
       ),
     );
     if (outcome.unavailable && outcome.written.length === 0) throw outcome.unavailable;
@@ -122,15 +175,15 @@ export class InfluxTelemetryStore implements TelemetryStore {
   }
 
   /** Writes points; a database dropped behind our back is created again, once. */
-  private async writePoints(table: TableRef, points: ReturnType<typeof toPoint>[]): Promise<void> {
+  private async writePoints(table: TableRef, lines: string, count: number): Promise<void> {
     try {
-      await this.connection.write(points, table.database);
+      await this.connection.write(lines, table.database, count);
     } catch (error) {
       if (!isDatabaseNotFound(error)) throw error;
       this.databases.delete(table.database);
       this.schemas.forget(table);
       await this.ensureDatabase(table.database);
-      await this.connection.write(points, table.database);
+      await this.connection.write(lines, table.database, count);
     }
   }
 
@@ -153,9 +206,13 @@ export class InfluxTelemetryStore implements TelemetryStore {
   }
 
   private learn(table: TableRef, written: readonly PlannedWrite[]): void {
-    const fields = written.flatMap((w) => w.fields);
-    const tags = new Set(written.flatMap((w) => Object.keys(pointTags(w.record))));
-    this.schemas.learn(table, fields, tags);
+    const fields = new Map<string, PlannedWrite['fields'][number]>();
+    const tags = new Set<string>([MEASURE_NAME_TAG]);
+    for (const w of written) {
+      for (const f of w.fields) fields.set(`${f.key}\n${f.type}`, f);
+      for (const d of w.record.dimensions) tags.add(d.name);
+    }
+    this.schemas.learn(table, [...fields.values()], [...tags].map(encodeName));
   }
 
   /** `CREATE DATABASE` once per database and process (it is idempotent in InfluxDB). */
@@ -179,7 +236,7 @@ export class InfluxTelemetryStore implements TelemetryStore {
 }
 
 /** The query's filters as InfluxQL conditions on the stored (encoded) tags. */
-function toSelection(query: RecordQuery): Selection {
+function toSelection(query: RecordFilter): Selection {
   const dimensions = Object.entries(query.dimensions ?? {}).map(
     ([name, value]): [string, string] => [encodeName(name), encodeName(value)],
   );

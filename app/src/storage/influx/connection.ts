@@ -1,8 +1,9 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { InfluxDB, type IPoint } from 'influx';
+import { InfluxDB } from 'influx';
 import { StoreUnavailableError } from '../TelemetryStore.js';
 import { RETRY_AFTER_SECONDS, toStorageError } from './errors.js';
+import type { WriteCoalescer } from './writeCoalescer.js';
 
 export interface InfluxStoreConfig {
   /** e.g. `http://localhost:8086`; user and password may be given in the URL. */
@@ -17,8 +18,21 @@ export type InfluxStoreOptions =
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 
+/** The part of node-influx's (internal) request pool that its writePoints uses. */
+interface RequestPool {
+  discard(request: {
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    body: string;
+    auth?: string;
+  }): Promise<void>;
+}
+
 export interface Series {
   name: string;
+  /** The GROUP BY tags of this series (keys and values as stored). */
+  tags?: Record<string, string>;
   columns: string[];
   values?: unknown[][];
 }
@@ -38,7 +52,11 @@ export class InfluxConnection {
   private readonly client: InfluxDB;
   private readonly agent: HttpAgent | undefined;
 
-  constructor(options: InfluxStoreOptions) {
+  constructor(
+    options: InfluxStoreOptions,
+    /** Merges concurrent writes into fewer requests (writeCoalescer.ts); none: one each. */
+    private readonly coalescer?: WriteCoalescer,
+  ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!(this.timeoutMs > 0)) throw new TypeError(`timeoutMs must be > 0, got ${this.timeoutMs}`);
     if (options.client && options.url !== undefined) {
@@ -68,10 +86,37 @@ export class InfluxConnection {
     return response.results ?? [];
   }
 
-  async write(points: IPoint[], database: string): Promise<void> {
+  /**
+   * Writes line protocol (mapping.ts `toLine`, one line per point, timestamps in ns). Sent through
+   * node-influx's own request pool, as its writePoints does after building the same text: the
+   * same host, credentials, timeouts and errors, without its per-point objects and escaping.
+   */
+  async write(lines: string, database: string, count: number): Promise<void> {
+    const send = (body: string) => this.send(body, database);
     await this.deadline('write', undefined, () =>
-      this.client.writePoints(points, { database, precision: 'n' }),
+      this.coalescer ? this.coalescer.write(database, lines, count, send) : send(lines),
     );
+  }
+
+  private send(body: string, database: string): Promise<void> {
+    const pool = (this.client as unknown as { _pool: RequestPool })._pool;
+    const auth = this.auth();
+    return pool.discard({
+      method: 'POST',
+      path: '/write',
+      query: { db: database, precision: 'n' },
+      body,
+      ...(auth === undefined ? {} : { auth }),
+    });
+  }
+
+  private auth(): string | undefined {
+    const options = (
+      this.client as unknown as { _options: { username?: unknown; password?: unknown } }
+    )._options;
+    return typeof options.username === 'string'
+      ? `${options.username}:${typeof options.password === 'string' ? options.password : ''}`
+      : undefined;
   }
 
   /** `GET /ping` within the timeout. */

@@ -1,7 +1,6 @@
-import { InfluxDB } from 'influx';
 import { describe, expect, it } from 'vitest';
 import type { TelemetryRecord } from '../../telemetry/record.js';
-import { pointFields, pointTags, toPoint } from './mapping.js';
+import { pointFields, pointTags, toLine } from './mapping.js';
 
 const base: Omit<TelemetryRecord, 'measure'> = {
   dimensions: [
@@ -78,19 +77,25 @@ describe('record -> point', () => {
     expect(pointTags(record)).toEqual({ 'a%5Cb': 'x%0Ay%25', measure_name: 'trailing%5C' });
   });
 
-  it('gives node-influx a point whose fields it passes through as written', () => {
+  it('writes one line of line protocol: escaped names, sorted tags, fields, ns time', () => {
     const record: TelemetryRecord = {
       ...base,
-      measure: { kind: 'single', type: 'VARCHAR', value: "it\\'s" },
+      dimensions: [
+        { name: 'a b', value: 'x,y=z' },
+        { name: 'turbine_id', value: 'back\\slash' },
+      ],
+      measure: {
+        kind: 'multi',
+        values: [
+          { name: 'wind speed', type: 'DOUBLE', value: '7.5' },
+          { name: 'note', type: 'VARCHAR', value: 'say "hi", x=1' },
+        ],
+      },
     };
-    const point = toPoint(record, 'tele metry');
-    expect(point.measurement).toBe('tele metry');
-    expect(point.timestamp).toBe('1700000000123456789');
-    const parsed = new InfluxDB({ database: 'db' }).parsePoint(point);
-    expect(parsed.fieldsPairs).toEqual([
-      ['_version', '3i'],
-      ['measure_value::varchar', '"it\\\\\'s"'],
-    ]);
-    expect(parsed.castedTimestamp).toBe('1700000000123456789');
+    expect(toLine(record, 'tele metry,1')).toBe(
+      'tele\\ metry\\,1,a\\ b=x\\,y\\=z,measure_name=power,turbine_id=back%5Cslash ' +
+        'wind\\ speed=7.5,note="say \\"hi\\", x=1",_timestamp_measures="[]",_version=3i ' +
+        '1700000000123456789',
+    );
   });
 });

@@ -33,7 +33,6 @@
  * adapter checks the upsert rules first and deletes a point before replacing it with one that
  * lacks some of its fields (InfluxTelemetryStore.ts).
  */
-import type { IPoint } from 'influx';
 import type { MultiValueType, TelemetryRecord } from '../../telemetry/record.js';
 import { encodeName } from './names.js';
 
@@ -57,18 +56,6 @@ export interface PointField {
   key: string;
   type: InfluxFieldType;
   literal: string;
-}
-
-/**
- * A field value already in line protocol form. node-influx writes fields of a measurement it has
- * no schema for with `String(value)` (schema.js `coerceBadly`), so this passes our text through
- * untouched; its own string escaping mangles a backslash before a quote (escape.js).
- */
-class LineLiteral {
-  constructor(private readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
 }
 
 /** The fields a record is stored as, `_version` and `_timestamp_measures` included. */
@@ -95,17 +82,31 @@ export function pointTags(record: TelemetryRecord): Record<string, string> {
   return tags;
 }
 
-/** The node-influx point for a record in `table` (the table name as given; it is encoded here). */
-export function toPoint(record: TelemetryRecord, table: string): IPoint {
-  const fields: Record<string, LineLiteral> = {};
-  for (const f of pointFields(record)) fields[f.key] = new LineLiteral(f.literal);
-  return {
-    measurement: encodeName(table),
-    tags: pointTags(record),
-    fields,
-    timestamp: record.time.toString(),
-  };
+/**
+ * The record as one line of line protocol for `table` (the table name as given; it is encoded
+ * here): measurement, tags sorted by key, fields, timestamp in ns. Line protocol escaping is a
+ * backslash before a comma or space in the measurement, and before a comma, `=` or space in tag
+ * keys, tag values and field keys; encodeName has already removed the characters escaping
+ * cannot carry (backslash, newline, carriage return).
+ */
+export function toLine(
+  record: TelemetryRecord,
+  table: string,
+  fields: readonly PointField[] = pointFields(record),
+  tags: Readonly<Record<string, string>> = pointTags(record),
+): string {
+  let line = encodeName(table).replace(/[, ]/g, '\\$&');
+  const sorted = Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, value] of sorted) line += `,${escapeKey(key)}=${escapeKey(value)}`;
+  line += ' ';
+  fields.forEach((f, i) => {
+    line += `${i === 0 ? '' : ','}${escapeKey(f.key)}=${f.literal}`;
+  });
+  return `${line} ${record.time}`;
 }
+
+const escapeKey = (text: string): string =>
+  /[, =]/.test(text) ? text.replace(/[, =]/g, '\\$&') : text;
 
 function field(key: string, type: MultiValueType, value: string): PointField {
   const influxType = INFLUX_TYPE[type];

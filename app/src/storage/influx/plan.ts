@@ -1,4 +1,4 @@
-import { recordKey, type TelemetryRecord } from '../../telemetry/record.js';
+import { recordKey, recordKeyOf, type TelemetryRecord } from '../../telemetry/record.js';
 import type { RecordRejection } from '../TelemetryStore.js';
 import { decideUpsert } from '../upsert.js';
 import { MAX_TIME_NS, MIN_TIME_NS } from './influxql.js';
@@ -18,6 +18,8 @@ import type { MeasurementSchema } from './schema.js';
 export interface PlannedWrite {
   record: TelemetryRecord;
   fields: PointField[];
+  /** Its tags as stored (`pointTags`); computed when absent. */
+  tags?: Record<string, string>;
   /** The stored record it replaces: deleted first when it has fields this point lacks. */
   replaces?: TelemetryRecord;
   /** Every index in the batch that is stored once this point is written. */
@@ -43,6 +45,8 @@ export function planWrite(
   records: readonly TelemetryRecord[],
   existing: ReadonlyMap<string, TelemetryRecord>,
   schema: MeasurementSchema,
+  /** `seriesKey` of each record, when the caller has them already. */
+  series?: readonly string[],
 ): WritePlan {
   const plan: WritePlan = { kept: [], rejected: [], writes: [] };
   const current = new Map(existing);
@@ -51,13 +55,15 @@ export function planWrite(
   const tags = new Set(schema.tags);
   records.forEach((record, index) => {
     const fields = pointFields(record);
+    const recordTags = pointTags(record);
     const problem =
-      storageProblem(record, fields, fieldTypes, tags) ?? typeConflict(fields, fieldTypes);
+      storageProblem(record, recordTags, fields, fieldTypes, tags) ??
+      typeConflict(fields, fieldTypes);
     if (problem) {
       plan.rejected.push({ index, ...problem });
       return;
     }
-    const key = recordKey(record);
+    const key = series ? recordKeyOf(series[index] as string, record.time) : recordKey(record);
     const decision = decideUpsert(current.get(key), record);
     if (decision.action === 'reject') plan.rejected.push({ index, ...decision.rejection });
     if (decision.action === 'keep') plan.kept.push(index);
@@ -65,13 +71,18 @@ export function planWrite(
     current.set(key, record);
     const earlier = pending.get(key);
     const replaces = existing.get(key);
-    const write = { record, fields, indexes: [...(earlier?.indexes ?? []), index] };
+    const write = {
+      record,
+      fields,
+      tags: recordTags,
+      indexes: [...(earlier?.indexes ?? []), index],
+    };
     pending.set(key, replaces ? { ...write, replaces } : write);
     for (const f of fields) {
       const known = fieldTypes.get(f.key) ?? [];
       if (!known.includes(f.type)) fieldTypes.set(f.key, [...known, f.type]);
     }
-    for (const tag of Object.keys(pointTags(record))) tags.add(tag);
+    for (const tag in recordTags) tags.add(tag);
   });
   plan.writes = [...pending.values()];
   return plan;
@@ -89,6 +100,7 @@ type Problem = Omit<RecordRejection, 'index'>;
 /** What InfluxDB cannot store, or could not read back as this record. */
 function storageProblem(
   record: TelemetryRecord,
+  recordTags: Readonly<Record<string, string>>,
   fields: readonly PointField[],
   fieldTypes: ReadonlyMap<string, unknown>,
   tags: ReadonlySet<string>,
@@ -97,7 +109,7 @@ function storageProblem(
   if (record.time < MIN_TIME_NS || record.time > MAX_TIME_NS) {
     return invalid('The record time is outside the range InfluxDB can store.');
   }
-  const tagPairs = Object.entries(pointTags(record));
+  const tagPairs = Object.entries(recordTags);
   for (const [key, value] of tagPairs) {
     if (value === '') return invalid(`Dimension '${decodeName(key)}' has an empty value.`);
     if (key !== MEASURE_NAME_TAG && RESERVED_TAGS.has(key)) {

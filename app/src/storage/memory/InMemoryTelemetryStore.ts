@@ -1,7 +1,16 @@
 import { recordKey, type TelemetryRecord } from '../../telemetry/record.js';
+import { checkAggregateQuery } from '../aggregate.js';
 import { sortByTimeThenSeries } from '../order.js';
-import type { RecordQuery, TableRef, TelemetryStore, WriteResult } from '../TelemetryStore.js';
+import type {
+  AggregateQuery,
+  AggregateRow,
+  RecordQuery,
+  TableRef,
+  TelemetryStore,
+  WriteResult,
+} from '../TelemetryStore.js';
 import { decideUpsert } from '../upsert.js';
+import { aggregateRecords } from './aggregate.js';
 
 /**
  * The in-memory adapter: unit tests and the zero-dependency `npm start`. Data lives as long as the
@@ -45,6 +54,12 @@ export class InMemoryTelemetryStore implements TelemetryStore {
     );
     const sorted = sortByTimeThenSeries(found);
     return (query.limit === undefined ? sorted : sorted.slice(0, query.limit)).map(copy);
+  }
+
+  async aggregate(table: TableRef, query: AggregateQuery): Promise<AggregateRow[]> {
+    checkAggregateQuery(query);
+    const rows = this.table(table, false);
+    return rows ? aggregateRecords(rows.values(), query) : [];
   }
 
   async ping(): Promise<void> {}

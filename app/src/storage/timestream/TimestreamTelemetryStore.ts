@@ -1,12 +1,15 @@
 import { ListDatabasesCommand } from '@aws-sdk/client-timestream-write';
 import type { TelemetryRecord } from '../../telemetry/record.js';
 import type {
+  AggregateQuery,
+  AggregateRow,
   RecordQuery,
   StorageBackend,
   TableRef,
   TelemetryStore,
   WriteResult,
 } from '../TelemetryStore.js';
+import { aggregateRecords } from './aggregate.js';
 import { isRetryable, toStorageError, unavailable } from './errors.js';
 import {
   resolveClients,
@@ -25,7 +28,8 @@ import { writeBatches } from './writeBatches.js';
  * The `TelemetryStore` on Amazon Timestream for LiveAnalytics (or the windtunnel emulator, via
  * `endpoint`). Timestream enforces the upsert rules itself; this adapter maps records to
  * WriteRecords in chunks of 100, retries throttling and outages with jittered backoff, maps
- * RejectedRecordsException back to the caller's indexes, and reads with the Query API.
+ * RejectedRecordsException back to the caller's indexes, and reads and aggregates with the Query
+ * API.
  *
  * Differs from the other adapters where Timestream does: `query()` returns `version: 1n` (SELECT
  * does not expose versions), and multi-measure values sorted by name.
@@ -71,6 +75,11 @@ export class TimestreamTelemetryStore implements TelemetryStore {
 
   query(table: TableRef, query: RecordQuery): Promise<TelemetryRecord[]> {
     return queryRecords(this.queries, table, query);
+  }
+
+  /** One SELECT ... GROUP BY, paged to the end (aggregate.ts, aggregateSql.ts). */
+  aggregate(table: TableRef, query: AggregateQuery): Promise<AggregateRow[]> {
+    return aggregateRecords(this.queries, table, query);
   }
 
   /** One ListDatabases call (DescribeEndpoints would only test discovery), no retries. */

@@ -52,6 +52,11 @@ export class SchemaCache {
 
   constructor(private readonly load: (table: TableRef) => Promise<TableSchema>) {}
 
+  /** Whether a schema is loaded (or loading): a `get` now would not run a new DESCRIBE. */
+  has(table: TableRef): boolean {
+    return this.entries.has(JSON.stringify([table.database, table.table]));
+  }
+
   get(table: TableRef): Promise<TableSchema> {
     const key = JSON.stringify([table.database, table.table]);
     let entry = this.entries.get(key);

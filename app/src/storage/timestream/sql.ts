@@ -1,4 +1,4 @@
-import type { RecordQuery, TableRef } from '../TelemetryStore.js';
+import type { RecordFilter, RecordQuery, TableRef } from '../TelemetryStore.js';
 import { formatTimestamp, MAX_TIMESTAMP_NS } from './time.js';
 
 /**
@@ -41,17 +41,22 @@ export function buildDescribe(table: TableRef): string {
  * (Timestream rejects a query naming an unknown column with a ValidationException).
  */
 export function buildSelect(table: TableRef, query: RecordQuery): string {
+  const limit = query.limit === undefined ? '' : ` LIMIT ${query.limit}`;
+  return `SELECT * FROM ${tableName(table)} WHERE ${buildWhere(query)} ORDER BY time ASC${limit}`;
+}
+
+/** The conditions of a read: `[from, to)`, each dimension's value, any of the measure names. */
+export function buildWhere(filter: RecordFilter): string {
   const conditions = [
-    `time >= ${timestampLiteral(query.from)}`,
-    `time < ${timestampLiteral(query.to)}`,
+    `time >= ${timestampLiteral(filter.from)}`,
+    `time < ${timestampLiteral(filter.to)}`,
   ];
-  const dimensions = Object.entries(query.dimensions ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const dimensions = Object.entries(filter.dimensions ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [name, value] of dimensions) {
     conditions.push(`${quoteIdentifier(name)} = ${quoteLiteral(value)}`);
   }
-  if (query.measureNames) {
-    conditions.push(`measure_name IN (${query.measureNames.map(quoteLiteral).join(', ')})`);
+  if (filter.measureNames) {
+    conditions.push(`measure_name IN (${filter.measureNames.map(quoteLiteral).join(', ')})`);
   }
-  const limit = query.limit === undefined ? '' : ` LIMIT ${query.limit}`;
-  return `SELECT * FROM ${tableName(table)} WHERE ${conditions.join(' AND ')} ORDER BY time ASC${limit}`;
+  return conditions.join(' AND ');
 }

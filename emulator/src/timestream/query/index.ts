@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, type QueryContext, type QueryLimits } from './context.j
 import { execute } from './execute/statement.js';
 import { checkCancelInput, checkQueryInput } from './input.js';
 import { decodeToken, INVALID_TOKEN, queryHash } from './response/paging.js';
-import { bytesScanned, respond, type QueryResponse } from './response/respond.js';
+import { respond, type QueryResponse } from './response/respond.js';
 import { resultCacheFor } from './response/resultCache.js';
 import { parse } from './sql/parser.js';
 import { msToNs } from './types/timestamp.js';
@@ -70,7 +70,7 @@ export async function handleQuery(input: unknown, ctx: QueryContext): Promise<Qu
     queryHash: hash,
     columns: outcome.columns,
     rows: outcome.rows,
-    bytesScanned: bytesScanned(outcome.records),
+    bytesScanned: outcome.bytesScanned,
   };
   cache.remember(queryId, now);
   const { response, more } = respond(queryId, result, 0, request.MaxRows, limits);

@@ -1,4 +1,11 @@
-import type { TelemetryStore } from '../../../../app/src/storage/TelemetryStore.js';
+import { InMemoryTelemetryStore } from '../../../../app/src/storage/memory/index.js';
+import {
+  StorageError,
+  type AggregateQuery,
+  type RecordQuery,
+  type TableRef,
+  type TelemetryStore,
+} from '../../../../app/src/storage/TelemetryStore.js';
 import type { Dimension, Measure, TelemetryRecord } from '../../../../app/src/telemetry/record.js';
 import type { CatalogReader, TableSummary } from '../catalogReader.js';
 import type { QueryContext } from './context.js';
@@ -99,4 +106,23 @@ export function contextOf(
   limits?: QueryContext['limits'],
 ): QueryContext {
   return { store, catalog: catalogOf(tables), now: () => nowMs, ...(limits ? { limits } : {}) };
+}
+
+/** The memory store, recording every query() call, and aggregate() calls apart. */
+export class RecordingStore extends InMemoryTelemetryStore {
+  calls: RecordQuery[] = [];
+  aggregates: AggregateQuery[] = [];
+  /** Whether aggregate() refuses, as a store that cannot aggregate would. */
+  refuseAggregates = false;
+
+  override async query(table: TableRef, query: RecordQuery) {
+    this.calls.push(structuredClone(query));
+    return super.query(table, query);
+  }
+
+  override async aggregate(table: TableRef, query: AggregateQuery) {
+    this.aggregates.push(structuredClone(query));
+    if (this.refuseAggregates) throw new StorageError('this store does not aggregate');
+    return super.aggregate(table, query);
+  }
 }

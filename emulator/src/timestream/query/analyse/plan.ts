@@ -29,7 +29,13 @@ export interface SelectPlan {
   filter?: Compiled;
   /** Over table rows, or over groups when `grouping` is set. */
   project: Compiled[];
-  grouping?: { keys: Compiled[]; aggregates: AggregateCall[]; having?: Compiled };
+  grouping?: {
+    keys: Compiled[];
+    /** The GROUP BY expressions, positions and aliases resolved. */
+    keyExprs: Expr[];
+    aggregates: AggregateCall[];
+    having?: Compiled;
+  };
   order: SortKey[];
   distinct: boolean;
   limit?: number;
@@ -61,7 +67,7 @@ export function planSelect(
     const keys = keyExprs.map((k) => compile(k, keyScope));
     const groups = new GroupScope(keyExprs, keys, rows, nowNs);
     scope = groups;
-    grouping = { keys, aggregates: groups.aggregates };
+    grouping = { keys, keyExprs, aggregates: groups.aggregates };
   }
   const project = items.map((i) => compile(i.expr, scope));
   project.forEach((p, i) => {

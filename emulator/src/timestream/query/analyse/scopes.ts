@@ -35,6 +35,8 @@ export interface GroupRow {
 }
 
 export interface AggregateCall {
+  /** The call as written (execute/aggregatePushdown.ts reads it). */
+  call: Extract<Expr, { kind: 'call' }>;
   spec: AggregateSpec;
   args: Compiled[];
   /** count(*): every row counts. */
@@ -93,7 +95,7 @@ export class GroupScope implements Scope {
         e.pos,
       );
       if (e.star && e.name !== 'count') throw at(e.pos, `${e.name}(*) is not a function`);
-      index = this.aggregates.push({ spec, args, star: e.star }) - 1;
+      index = this.aggregates.push({ call: e, spec, args, star: e.star }) - 1;
       this.aggregateIndex.set(text, index);
     }
     const i = index;

@@ -4,6 +4,7 @@ import type { QueryContext, QueryLimits } from '../context.js';
 import { at } from '../errors.js';
 import type { DescribeTable, ShowDatabases, ShowTables } from '../sql/ast.js';
 import type { SelectResult } from './select.js';
+import { bytesScanned } from '../response/respond.js';
 import { scanTable } from './fetch.js';
 import { resolveTable } from './table.js';
 
@@ -22,7 +23,7 @@ export async function showDatabases(
   return {
     columns: [{ name: 'Database', type: 'VARCHAR' }],
     rows: names.map((n) => [n]),
-    records: [],
+    bytesScanned: 0,
   };
 }
 
@@ -35,7 +36,7 @@ export async function showTables(statement: ShowTables, ctx: QueryContext): Prom
   return {
     columns: [{ name: 'Table', type: 'VARCHAR' }],
     rows: names.map((n) => [n]),
-    records: [],
+    bytesScanned: 0,
   };
 }
 
@@ -65,7 +66,7 @@ export async function describe(
       { name: 'Timestream attribute type', type: 'VARCHAR' },
     ],
     rows: schema.columns().map((c) => [c.name, c.type.toLowerCase(), ATTRIBUTE[c.role] ?? c.role]),
-    records,
+    bytesScanned: bytesScanned(records),
   };
 }
 

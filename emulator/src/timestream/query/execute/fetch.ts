@@ -69,13 +69,19 @@ export async function scanTable(
   return records;
 }
 
-async function storeQuery(
+/** Records for one store call: `store.query` with the port's errors mapped to the API's. */
+export function storeQuery(
   store: TelemetryStore,
   table: TableRef,
   query: RecordQuery,
 ): Promise<TelemetryRecord[]> {
+  return storeCall(() => store.query(table, query));
+}
+
+/** A store call whose errors become the API's: a table the store lacks holds nothing. */
+export async function storeCall<T>(call: () => Promise<T[]>): Promise<T[]> {
   try {
-    return await store.query(table, query);
+    return await call();
   } catch (error) {
     // The catalog says the table exists; a store that has not created it yet holds no records.
     if (error instanceof TableNotFoundError) return [];

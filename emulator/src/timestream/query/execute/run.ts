@@ -7,10 +7,13 @@ import { groupRows } from './groups.js';
  * Runs an analysed SELECT over rows in one pass: filter, then either project each row or fold it
  * into its group's accumulators (execute/groups.ts; the rows themselves are not kept), then
  * HAVING, DISTINCT, ORDER BY and LIMIT. Without ORDER BY the rows keep the store's order (time,
- * then series) and a LIMIT stops the pass early.
+ * then series) and a LIMIT stops the pass early. `groups`, when given, are the groups already
+ * aggregated by the store (execute/aggregatePushdown.ts) and `rows` is not read.
  */
-export function run(plan: SelectPlan, rows: Iterable<unknown>): Value[][] {
-  const sources = plan.grouping ? having(plan, groupRows(plan, rows)) : filtered(plan, rows);
+export function run(plan: SelectPlan, rows: Iterable<unknown>, groups?: GroupRow[]): Value[][] {
+  const sources = plan.grouping
+    ? having(plan, groups ?? groupRows(plan, rows))
+    : filtered(plan, rows);
   const ordered = plan.order.length > 0;
   const stopAt = ordered ? undefined : plan.limit;
   const seen = plan.distinct ? new Set<string>() : undefined;

@@ -1,4 +1,5 @@
-import type { TelemetryRecord } from '../../../../../app/src/telemetry/record.js';
+import { StorageError } from '../../../../../app/src/storage/TelemetryStore.js';
+import { bytesScanned } from '../response/respond.js';
 import {
   isAggregateQuery,
   planSelect,
@@ -11,7 +12,8 @@ import type { QueryContext, QueryLimits } from '../context.js';
 import { UnknownColumnError } from '../errors.js';
 import type { SelectStatement } from '../sql/ast.js';
 import type { Value } from '../types/values.js';
-import { fetchRecords, scanTable } from './fetch.js';
+import { planAggregatePushdown } from './aggregatePushdown.js';
+import { fetchRecords, scanTable, storeCall, storeQuery } from './fetch.js';
 import { planPushdown, type Pushdown } from './pushdown.js';
 import { run } from './run.js';
 import { resolveTable } from './table.js';
@@ -19,9 +21,12 @@ import { resolveTable } from './table.js';
 export interface SelectResult {
   columns: OutputColumn[];
   rows: Value[][];
-  /** Records read from the store (what Timestream meters as bytes scanned). */
-  records: readonly TelemetryRecord[];
+  /** An estimate of the bytes read from the store (what Timestream meters). */
+  bytesScanned: number;
 }
+
+/** Records read to learn a table's columns before its aggregates go to the store. */
+const SAMPLE_RECORDS = 1000;
 
 /**
  * One SELECT, in the order the design in ../index.ts describes: catalog, pushdown, store calls,
@@ -35,12 +40,16 @@ export async function runSelect(
 ): Promise<SelectResult> {
   if (!statement.from) {
     const plan = planSelect(statement, statement.where, undefined, nowNs);
-    return { columns: plan.columns, rows: run(plan, [undefined]), records: [] };
+    return { columns: plan.columns, rows: run(plan, [undefined]), bytesScanned: 0 };
   }
   const { table, window } = await resolveTable(ctx, statement.from, nowNs);
   const qualifier = statement.from.alias ?? statement.from.table;
   const known = knownSchema(ctx.store, table);
   const schema = known.schema;
+  if (isAggregateQuery(statement)) {
+    const aggregated = await aggregateInStore(statement, qualifier, ctx, { table, window }, nowNs);
+    if (aggregated) return aggregated;
+  }
   const fetch = (p: Pushdown) =>
     fetchRecords(ctx.store, table, p, window, {
       maxRecords: limits.maxRecords,
@@ -81,7 +90,64 @@ export async function runSelect(
     ...(scanned ? [] : [scan]),
   ]);
   rememberSchema(ctx.store, table, schema, scanned);
-  return { columns: plan.columns, rows: run(plan, fetched.records), records: fetched.records };
+  return {
+    columns: plan.columns,
+    rows: run(plan, fetched.records),
+    bytesScanned: bytesScanned(fetched.records),
+  };
+}
+
+/**
+ * An aggregate query the store can compute itself (execute/aggregatePushdown.ts), or undefined.
+ * Columns the schema cache does not know yet are learned from a sample of the table's records;
+ * a column the sample does not show either leaves the query to the record path, which learns
+ * the whole table.
+ */
+async function aggregateInStore(
+  statement: SelectStatement,
+  qualifier: string,
+  ctx: QueryContext,
+  { table, window }: Awaited<ReturnType<typeof resolveTable>>,
+  nowNs: bigint,
+): Promise<SelectResult | undefined> {
+  const known = knownSchema(ctx.store, table);
+  const schema = known.schema;
+  for (const sampled of [false, true]) {
+    const pushdown = planPushdown(statement.where, schema, window, nowNs, false, qualifier);
+    let plan: SelectPlan;
+    try {
+      plan = planSelect(statement, pushdown.residual, schema, nowNs);
+    } catch (error) {
+      if (!(error instanceof UnknownColumnError) || sampled) return undefined;
+      schema.learn(await storeQuery(ctx.store, table, { ...window, limit: SAMPLE_RECORDS }));
+      continue;
+    }
+    const pushed = planAggregatePushdown(plan, pushdown, schema, qualifier);
+    if (!pushed) return undefined;
+    const dimensions = pushdown.dimensionSets[0] ?? {};
+    const rows = await storeCall(() =>
+      ctx.store.aggregate(table, {
+        from: pushdown.from,
+        to: pushdown.to,
+        ...(Object.keys(dimensions).length > 0 ? { dimensions } : {}),
+        ...(pushdown.measureNames ? { measureNames: pushdown.measureNames } : {}),
+        ...pushed.query,
+      }),
+    ).catch((error: unknown) => {
+      // A store that cannot aggregate this (e.g. a measure of mixed types) leaves it to records.
+      if (error instanceof StorageError) return undefined;
+      throw error;
+    });
+    if (!rows) return undefined;
+    rememberSchema(ctx.store, table, schema, known.scanned);
+    const measures = (pushed.query.measures?.length ?? 0) + 1;
+    return {
+      columns: plan.columns,
+      rows: run(plan, [], pushed.toGroups(rows)),
+      bytesScanned: rows.reduce((n, r) => n + r.records * 8 * measures, 0),
+    };
+  }
+  return undefined;
 }
 
 /** Analyses; on an unknown column, learns more of the schema and tries again, step by step. */

@@ -1,0 +1,86 @@
+import { isPointRejection } from './errors.js';
+
+/**
+ * Group commit for line-protocol writes to one InfluxDB: while `maxInFlight` writes to a database
+ * are under way, further writes wait and then go out together as one request (up to `maxLines`
+ * lines). Each caller's promise settles when the request holding its lines has been answered,
+ * so an acknowledged write is as durable as before; under load InfluxDB gets fewer, larger
+ * requests (one WAL sync each), which is how a fleet's one-reading requests keep up.
+ *
+ * A merged request that InfluxDB answers with a point rejection (400 "partial write", which does
+ * not say whose points) is sent again caller by caller, so each caller sees only its own
+ * refusals (InfluxDB kept the points it could; writing them again changes nothing). Any other
+ * failure is every caller's failure.
+ */
+export class WriteCoalescer {
+  private readonly databases = new Map<string, Queue>();
+
+  constructor(
+    private readonly maxInFlight = 4,
+    private readonly maxLines = 5000,
+  ) {}
+
+  /** Writes `lines` (`count` of them) with `send`, alone or merged with other callers' lines. */
+  write(
+    database: string,
+    lines: string,
+    count: number,
+    send: (body: string) => Promise<void>,
+  ): Promise<void> {
+    let queue = this.databases.get(database);
+    if (!queue) this.databases.set(database, (queue = { inFlight: 0, waiting: [] }));
+    const q = queue;
+    return new Promise<void>((resolve, reject) => {
+      q.waiting.push({ lines, count, send, resolve, reject });
+      this.pump(database, q);
+    });
+  }
+
+  private pump(database: string, q: Queue): void {
+    while (q.inFlight < this.maxInFlight && q.waiting.length > 0) {
+      const batch: Entry[] = [];
+      let lines = 0;
+      while (q.waiting.length > 0) {
+        const next = q.waiting[0] as Entry;
+        if (batch.length > 0 && lines + next.count > this.maxLines) break;
+        batch.push(next);
+        lines += next.count;
+        q.waiting.shift();
+      }
+      q.inFlight++;
+      void flush(batch).finally(() => {
+        q.inFlight--;
+        if (q.inFlight === 0 && q.waiting.length === 0) this.databases.delete(database);
+        else this.pump(database, q);
+      });
+    }
+  }
+}
+
+interface Entry {
+  lines: string;
+  count: number;
+  send: (body: string) => Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+interface Queue {
+  inFlight: number;
+  waiting: Entry[];
+}
+
+async function flush(batch: readonly Entry[]): Promise<void> {
+  const [first] = batch;
+  if (!first) return;
+  try {
+    await first.send(batch.length === 1 ? first.lines : batch.map((e) => e.lines).join('\n'));
+    for (const e of batch) e.resolve();
+  } catch (error) {
+    if (batch.length === 1 || !isPointRejection(error)) {
+      for (const e of batch) e.reject(error);
+      return;
+    }
+    await Promise.all(batch.map((e) => flush([e])));
+  }
+}

@@ -1,0 +1,20 @@
+/** Values whose every character InfluxDB line protocol, InfluxQL or SQL treats specially. */
+export const HOSTILE = [
+  'comma,separated',
+  'with space',
+  'a=b',
+  'double"quote',
+  "single'quote",
+  'back\\slash',
+  'trailing\\',
+  "ends with \\'",
+  'new\nline',
+  'carriage\rreturn\r\n',
+  'tab\there',
+  '🌬️ wind 風力',
+  "x' OR '1'='1",
+  'x" OR "1"="1',
+  '%41 percent',
+  '%0A looks encoded %25',
+  ' leading and trailing ',
+];
