@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { randomIdBytes } from './random.js';
 import type { Context } from 'aws-lambda';
 
 /** The function the emulated integration invokes, as a Lambda `Context` describes it. */
@@ -79,5 +80,5 @@ export function withCompletion(context: ContextFields, complete: Completion): Co
  */
 export function newLogStreamName(date: Date): string {
   const day = date.toISOString().slice(0, 10).replaceAll('-', '/');
-  return `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
+  return `${day}/[$LATEST]${randomIdBytes(16).toString('hex')}`;
 }

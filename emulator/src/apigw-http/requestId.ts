@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomIdBytes } from './random.js';
 
 /**
  * A new API Gateway request id, shaped like the ones AWS sends (`LV7fzho-PHcEJPw=`): the base64
@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
  */
 export function newRequestId(): string {
   for (;;) {
-    const id = randomBytes(11).toString('base64');
+    const id = randomIdBytes(11).toString('base64');
     if (!id.includes('/')) return id.replaceAll('+', '-');
   }
 }

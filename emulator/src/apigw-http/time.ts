@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomIdBytes } from './random.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -24,5 +24,5 @@ export function newTraceId(date: Date): string {
   const seconds = Math.floor(date.getTime() / 1000)
     .toString(16)
     .padStart(8, '0');
-  return `Root=1-${seconds}-${randomBytes(12).toString('hex')}`;
+  return `Root=1-${seconds}-${randomIdBytes(12).toString('hex')}`;
 }

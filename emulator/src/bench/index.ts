@@ -82,7 +82,6 @@ function renderTimestream(f: TimestreamFigures): string {
     `  loaded by ${query.load.path}: ${fmt(query.load.seconds, 1)} s, ${fmt(query.load.pointsPerSecond, 0)} pts/s`,
     `  ${query.sql}`,
     `  median ${query.medianMs === null ? 'n/a' : `${fmt(query.medianMs, 0)} ms`} (target < ${query.targetMs} ms); runs: ${runs(query)}`,
-    `  (server INFLUX_TIMEOUT_MS=${query.serverInfluxTimeoutMs}: with the default 5000 the query fails)`,
     `  ${query.rows} rows; ${query.checkedBins} full bins checked against the points written, ${query.wrongBins} wrong`,
     `server peak RSS: ${f.serverPeakRssMiB === undefined ? 'n/a' : `${fmt(f.serverPeakRssMiB, 0)} MiB`}`,
   ];

@@ -10,14 +10,24 @@ export interface LoadResult {
 }
 
 /**
+ * Unmeasured load before every closed loop, raw InfluxDB and the stack alike: the stack's JIT,
+ * its Lambda environments and its connections to InfluxDB warm up in the first seconds, and a
+ * steady state is what the figures compare.
+ */
+export const WARMUP_MS = 3000;
+
+/**
  * Closed loop: `concurrency` workers each send a request, wait for the answer, and send the next,
- * for `durationMs`. Throughput is what the server sustains at that concurrency.
+ * for `warmupMs` unmeasured, then for `durationMs`. Throughput is what the server sustains at
+ * that concurrency.
  */
 export async function closedLoop(
   concurrency: number,
   durationMs: number,
   send: (seq: number) => Promise<number>,
+  warmupMs = WARMUP_MS,
 ): Promise<LoadResult> {
+  if (warmupMs > 0) await closedLoop(concurrency, warmupMs, send, 0);
   const result: LoadResult = {
     points: 0,
     requests: 0,

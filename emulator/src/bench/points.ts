@@ -16,11 +16,18 @@ export interface Point {
 }
 
 let clock = Date.now() - 60 * 60_000;
+let nextTurbine = 0;
 const TURBINES = 770;
 
+/**
+ * `n` points of `sender`'s turbine, or, without a sender, of the next `n` turbines in turn: the
+ * requests of a fleet come from many devices, so consecutive requests do not all hit one series.
+ */
 export function points(n: number, sender?: number): Point[] {
+  const first = nextTurbine;
+  if (sender === undefined) nextTurbine = (nextTurbine + n) % TURBINES;
   return Array.from({ length: n }, (_, i) => {
-    const id = sender ?? i % TURBINES;
+    const id = sender ?? (first + i) % TURBINES;
     return {
       turbine: `NL-${String(id + 1).padStart(4, '0')}`,
       project: `Windpark ${(id % 97) + 1}`,

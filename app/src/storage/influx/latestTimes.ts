@@ -16,7 +16,7 @@ import { parseRfc3339Nano } from './values.js';
  * entirely. A record at or before it is checked against InfluxDB as before.
  *
  * The knowledge holds while this process is the only writer of those series, the same assumption
- * as the per-series lock (InfluxDB 1.x has no conditional write). A point written by another
+ * as the lock on record identities (InfluxDB 1.x has no conditional write). A point written by another
  * process after the load, later than anything this process wrote, is not seen: a record of
  * ours at that very time would merge into it instead of being checked. Every store in the
  * process that talks to the same InfluxDB shares one `LatestTimes` (and one lock), so Lambda

@@ -5,7 +5,7 @@ import { PendingWrites } from './pendingWrites.js';
 import { WriteCoalescer } from './writeCoalescer.js';
 
 /**
- * What the stores of one process that write to the same InfluxDB share: the per-series lock, the
+ * What the stores of one process that write to the same InfluxDB share: the lock on record identities, the
  * latest times (latestTimes.ts), the writes in flight without the lock (pendingWrites.ts) and the
  * group commit of writes (writeCoalescer.ts). Keyed by URL, or by the client object passed in. In the
  * emulated stack every Lambda environment builds its own store, as in AWS; sharing these keeps

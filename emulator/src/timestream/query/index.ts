@@ -25,8 +25,12 @@ import { msToNs } from './types/timestamp.js';
  *    dimension comes from the columns learned so far (analyse/schemaCache.ts); a name not yet
  *    known is pushed as a dimension on trial, and if the store then returns no row the table's
  *    retention window is scanned to learn its columns and the query planned again;
- * 3. the rows come from `store.query` (at most `maxRecords`, 5 million by default: a query that
- *    would read more is refused rather than run the process out of memory);
+ * 3. an aggregate query whose WHERE went to the store whole, grouped by `bin(time, x)` and
+ *    dimensions, with count/sum/avg/min/max of DOUBLE measures and count(DISTINCT dimension),
+ *    is answered by `store.aggregate` (execute/aggregatePushdown.ts): InfluxDB computes the
+ *    counts and sums, and only one row per bin and group reaches the server. Otherwise the rows
+ *    come from `store.query` (at most `maxRecords`, 5 million by default: a query that would
+ *    read more is refused rather than run the process out of memory);
  * 4. the query is analysed against the table's columns, learned from the records themselves
  *    (analyse/schema.ts): first from the rows fetched, then, for a name still unknown, from a
  *    scan. `SELECT *` scans once per table and process, DESCRIBE every time. Expressions are
