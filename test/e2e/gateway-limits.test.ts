@@ -115,6 +115,34 @@ describe('limits: sizes', () => {
     expect(counting.calls()).toBe(0);
   });
 
+  it("refuses a body under 10 MB whose event JSON passes Lambda's 6 MB invoke limit", async () => {
+    const counting = createCountingHandler();
+    const { url } = await harness.serve({
+      handler: counting.handler,
+      config: { routes: [{ routeKey: 'POST /upload' }] },
+    });
+    const text = { 'content-type': 'text/plain' };
+    // 3.5 MB of quotes: each is escaped as \" in the event, 7 MB of JSON.
+    const quotes = await send(url, {
+      method: 'POST',
+      path: '/upload',
+      headers: text,
+      body: Buffer.alloc(3.5 * 1024 * 1024, '"'),
+    });
+    // 5.5 MB of letters: the event stays under 6 MB.
+    const letters = await send(url, {
+      method: 'POST',
+      path: '/upload',
+      headers: text,
+      body: Buffer.alloc(5.5 * 1024 * 1024, 'a'),
+    });
+
+    expect(quotes.status).toBe(413);
+    expect(quotes.text).toBe('{"message":"Request Too Long"}');
+    expect(letters.status).toBe(200);
+    expect(counting.calls()).toBe(1);
+  });
+
   it('answers 404 before looking at the size when no route matches', async () => {
     const { url } = await harness.serve({
       handler: createCountingHandler().handler,

@@ -122,12 +122,25 @@ async function eventFor(
     ...(settings.stageVariables && { stageVariables: settings.stageVariables }),
   });
   // The invoke payload is the event's JSON; binary bodies grow by a third as base64.
-  const eventBytes = Buffer.byteLength(JSON.stringify(event));
+  const eventBytes = eventJsonBytes(event, settings.maxEventBytes);
   if (eventBytes > settings.maxEventBytes) {
     settings.log(`${requestId} event of ${eventBytes} bytes exceeds Lambda's invoke limit`);
     return refused(gatewayError('eventTooLarge', requestId));
   }
   return { refused: false, event };
+}
+
+/**
+ * The size of the event's JSON, or a bound on it that is already under `limit`: the body's JSON
+ * string takes at most 6 bytes per UTF-16 unit (`\u00xx`), so a body far under the limit is not
+ * serialised again just to be measured.
+ */
+function eventJsonBytes(event: APIGatewayProxyEventV2, limit: number): number {
+  const body = event.body;
+  if (body === undefined) return Buffer.byteLength(JSON.stringify(event));
+  const rest = Buffer.byteLength(JSON.stringify({ ...event, body: '' }));
+  const bound = rest + body.length * 6;
+  return bound <= limit ? bound : rest + Buffer.byteLength(JSON.stringify(body)) - 2;
 }
 
 /** The route's authorizer, if it has one: 401/403/500 with its headers, or the event it allowed. */
