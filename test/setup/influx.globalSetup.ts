@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { findInfluxd, pingOnce, startInfluxd } from '../helpers/influxd.js';
 
@@ -6,8 +7,11 @@ import { findInfluxd, pingOnce, startInfluxd } from '../helpers/influxd.js';
  * `inject('influxUrl')`, in this order:
  *   1. `INFLUX_URL`, if set (it must answer `/ping`);
  *   2. `influxd` on PATH, started in a temp dir (test/helpers/influxd.ts);
- *   3. the `influxdb:1.8` image through testcontainers, when a Docker engine answers;
+ *   3. the `influxdb:1.8` image (or `INFLUX_TEST_IMAGE`) through testcontainers, when a Docker
+ *      engine answers;
  *   4. none: the suites are skipped, except under `CI=true`, where that is an error.
+ * `INFLUX_TEST_SOURCE=testcontainers` skips 1 and 2, and fails when no engine answers: how CI
+ * runs the suites a second time on a container.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const found = await findInflux();
@@ -30,6 +34,19 @@ const HOW_TO_GET_ONE =
   'set INFLUX_URL to a running InfluxDB 1.x, or provide a Docker engine for testcontainers';
 
 async function findInflux(): Promise<Found> {
+  const source = process.env.INFLUX_TEST_SOURCE;
+  if (source !== undefined && source !== 'testcontainers') {
+    throw new Error(`INFLUX_TEST_SOURCE must be 'testcontainers' or unset; got '${source}'`);
+  }
+  if (source === 'testcontainers') {
+    const container = await startContainer();
+    if (!container) {
+      throw new Error(
+        'INFLUX_TEST_SOURCE=testcontainers, but no Docker engine answers (DOCKER_HOST)',
+      );
+    }
+    return container;
+  }
   const fromEnv = process.env.INFLUX_URL;
   if (fromEnv) return useUrl(fromEnv.replace(/\/+$/, ''));
 
@@ -58,26 +75,78 @@ async function useUrl(url: string): Promise<Found> {
   return { url: '', note: `${problem}, integration tests will be skipped`, teardown: nothing };
 }
 
-/** influxdb:1.8 through testcontainers, or undefined when no Docker engine answers. */
+/**
+ * InfluxDB through testcontainers, or undefined when no Docker engine answers. An engine without
+ * a bridge network (compose/local-docker.sh runs one) gets the container on host networking,
+ * listening on a free port of 127.0.0.1.
+ */
 async function startContainer(): Promise<Found | undefined> {
   const { GenericContainer, Wait, getContainerRuntimeClient } = await import('testcontainers');
+  let client: Awaited<ReturnType<typeof getContainerRuntimeClient>>;
   try {
-    await withTimeout(getContainerRuntimeClient(), 10_000);
+    client = await withTimeout(getContainerRuntimeClient(), 10_000);
   } catch {
     return undefined;
   }
-  const container = await new GenericContainer('influxdb:1.8')
-    .withExposedPorts(8086)
-    .withEnvironment({ INFLUXDB_REPORTING_DISABLED: 'true', INFLUXDB_HTTP_LOG_ENABLED: 'false' })
-    .withWaitStrategy(Wait.forHttp('/ping', 8086).forStatusCode(204))
+  const image = process.env.INFLUX_TEST_IMAGE ?? 'influxdb:1.8';
+  const environment = { INFLUXDB_REPORTING_DISABLED: 'true', INFLUXDB_HTTP_LOG_ENABLED: 'false' };
+  const bridged = await client.network
+    .getById('bridge')
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
+  if (bridged) {
+    const container = await new GenericContainer(image)
+      .withExposedPorts(8086)
+      .withEnvironment(environment)
+      .withWaitStrategy(Wait.forHttp('/ping', 8086).forStatusCode(204))
+      .withStartupTimeout(120_000)
+      .start();
+    const url = `http://${container.getHost()}:${container.getMappedPort(8086)}`;
+    return {
+      url,
+      note: `InfluxDB in a container (${image}) at ${url}`,
+      teardown: () => stop(container),
+    };
+  }
+  const [http, rpc] = [await freePort(), await freePort()];
+  const container = await new GenericContainer(image)
+    .withNetworkMode('host')
+    .withEnvironment({
+      ...environment,
+      INFLUXDB_HTTP_BIND_ADDRESS: `127.0.0.1:${http}`,
+      INFLUXDB_BIND_ADDRESS: `127.0.0.1:${rpc}`,
+    })
+    .withWaitStrategy(Wait.forLogMessage(/Listening on HTTP/))
     .withStartupTimeout(120_000)
     .start();
+  const url = `http://127.0.0.1:${http}`;
+  if (!(await pingOnce(url, 10_000))) {
+    await stop(container);
+    throw new Error(`the InfluxDB container (${image}) does not answer ${url}/ping`);
+  }
   return {
-    url: `http://${container.getHost()}:${container.getMappedPort(8086)}`,
-    teardown: async () => {
-      await container.stop();
-    },
+    url,
+    note: `InfluxDB in a container (${image}, host network) at ${url}`,
+    teardown: () => stop(container),
   };
+}
+
+async function stop(container: { stop(): Promise<unknown> }): Promise<void> {
+  await container.stop();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
