@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { QueryCommand, TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
@@ -9,6 +8,7 @@ import {
   TimestreamWriteClient,
 } from '@aws-sdk/client-timestream-write';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/influxd.js';
 
 /**
  * `docker-compose up` for real: docker-compose.yml with compose/docker-compose.ci.yml on the
@@ -40,17 +40,6 @@ if (missing && process.env.CI === 'true') {
     `the compose smoke test needs the local Docker engine in CI (compose/local-docker.sh up && ` +
       `compose/local-docker.sh images, then eval "$(compose/local-docker.sh env)"): ${missing}`,
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe.skipIf(missing !== undefined)('docker-compose up on the local engine', () => {

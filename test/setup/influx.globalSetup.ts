@@ -1,6 +1,5 @@
-import { createServer, type AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { findInfluxd, pingOnce, startInfluxd } from '../helpers/influxd.js';
+import { findInfluxd, freePort, pingOnce, startInfluxd } from '../helpers/influxd.js';
 
 /**
  * Finds an InfluxDB 1.x for the integration and contract suites and provides its URL as
@@ -136,17 +135,6 @@ async function startContainer(): Promise<Found | undefined> {
 
 async function stop(container: { stop(): Promise<unknown> }): Promise<void> {
   await container.stop();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
