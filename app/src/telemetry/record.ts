@@ -69,9 +69,9 @@ export function recordKey(record: TelemetryRecord): string {
   return recordKeyOf(seriesKey(record), record.time);
 }
 
-/** `recordKey` from a series key already computed. */
+/** `recordKey` from a series key already computed (a JSON array, so `@` cannot end it). */
 export function recordKeyOf(series: string, time: bigint): string {
-  return JSON.stringify([series, time.toString()]);
+  return `${series}@${time}`;
 }
 
 /** Identity of the series a record belongs to: its dimensions and measure name. */

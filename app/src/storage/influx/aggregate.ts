@@ -67,7 +67,7 @@ export async function aggregateStored(
   for (const d of distinct) {
     const tag = identifier(encodeName(d));
     const inner =
-      `SELECT count(${identifier(VERSION_FIELD)}) AS "n" FROM ${from}` +
+      `SELECT first(${identifier(VERSION_FIELD)}) AS "n" FROM ${from}` +
       ` WHERE ${where} AND ${tag} != ''${grouping([tag])}${fill}`;
     statements.push(
       `SELECT count("n") AS "distinct" FROM (${inner})` +

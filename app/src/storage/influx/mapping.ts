@@ -58,6 +58,13 @@ export interface PointField {
   literal: string;
 }
 
+/** The `_timestamp_measures` field of a MULTI record without TIMESTAMP measures, the usual case. */
+const NO_TIMESTAMP_MEASURES: PointField = Object.freeze({
+  key: TIMESTAMP_MEASURES_FIELD,
+  type: 'string',
+  literal: '"[]"',
+});
+
 /** The fields a record is stored as, `_version` and `_timestamp_measures` included. */
 export function pointFields(record: TelemetryRecord): PointField[] {
   const fields: PointField[] = [];
@@ -68,9 +75,14 @@ export function pointFields(record: TelemetryRecord): PointField[] {
   } else {
     for (const v of measure.values) fields.push(field(encodeName(v.name), v.type, v.value));
     const timestamps = measure.values.filter((v) => v.type === 'TIMESTAMP').map((v) => v.name);
-    fields.push(field(TIMESTAMP_MEASURES_FIELD, 'VARCHAR', JSON.stringify(timestamps)));
+    fields.push(
+      timestamps.length === 0
+        ? NO_TIMESTAMP_MEASURES
+        : field(TIMESTAMP_MEASURES_FIELD, 'VARCHAR', JSON.stringify(timestamps)),
+    );
   }
-  fields.push(field(VERSION_FIELD, 'BIGINT', record.version.toString()));
+  // The version is a bigint already: no need to parse its text again.
+  fields.push({ key: VERSION_FIELD, type: 'integer', literal: `${record.version}i` });
   return fields;
 }
 
