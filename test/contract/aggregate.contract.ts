@@ -201,6 +201,41 @@ export function describeAggregateContract({ subject, fresh, at }: AggregateConte
       ]);
     });
 
+    it('counts distinct values with sums and extremes, also in a first bin that starts before from', async () => {
+      fresh();
+      const b = binOf(at(300), MIN);
+      const from = b + 20n * SEC;
+      await write([
+        reading(b + 10n * SEC, 100, { project: 'P', turbine_id: 'A' }),
+        reading(from, 1.5, { project: 'P', turbine_id: 'A' }),
+        reading(from + 1n, 2.25, { project: 'P', turbine_id: 'B' }),
+        reading(from + 2n, -0.5, { project: 'P', turbine_id: 'A' }),
+        reading(b + MIN, 4, { project: 'P', turbine_id: 'C' }),
+      ]);
+      const query = { from, to: at(1000), bin: MIN, measures: ['power_kw'] };
+      expect(await aggregate({ ...query, distinct: ['turbine_id'] })).toEqual([
+        row({
+          bin: b,
+          records: 3,
+          measures: { power_kw: stats(1.5, 2.25, -0.5) },
+          distinct: { turbine_id: 2 },
+        }),
+        row({
+          bin: b + MIN,
+          records: 1,
+          measures: { power_kw: stats(4) },
+          distinct: { turbine_id: 1 },
+        }),
+      ]);
+      expect(await aggregate({ ...query, bin: undefined, distinct: ['turbine_id'] })).toEqual([
+        row({
+          records: 4,
+          measures: { power_kw: stats(1.5, 2.25, -0.5, 4) },
+          distinct: { turbine_id: 3 },
+        }),
+      ]);
+    });
+
     it('filters by dimensions and measure names before aggregating', async () => {
       fresh();
       await write([
