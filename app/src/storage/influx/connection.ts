@@ -93,8 +93,12 @@ export class InfluxConnection {
    */
   async write(lines: string, database: string, count: number): Promise<void> {
     const send = (body: string) => this.send(body, database);
-    await this.deadline('write', undefined, () =>
-      this.coalescer ? this.coalescer.write(database, lines, count, send) : send(lines),
+    // A write still queued when its deadline passes is withdrawn, so it cannot land later.
+    const abort = new AbortController();
+    await this.deadline('write', abort, () =>
+      this.coalescer
+        ? this.coalescer.write(database, lines, count, send, abort.signal)
+        : send(lines),
     );
   }
 

@@ -97,4 +97,18 @@ describe('WriteCoalescer', () => {
     expect(all.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
     expect(calls).toBe(2);
   });
+
+  it('withdraws a waiting write whose caller gave up, so it never lands later', async () => {
+    const influx = fakeInflux();
+    const writes = new WriteCoalescer(1, 100);
+    const first = writes.write('db', 'a', 1, influx.send);
+    const abort = new AbortController();
+    const late = writes.write('db', 'b', 1, influx.send, abort.signal);
+    const kept = writes.write('db', 'c', 1, influx.send);
+    abort.abort();
+    await expect(late).rejects.toThrow('withdrawn');
+    await influx.answerAll();
+    await Promise.all([first, kept]);
+    expect(influx.bodies).toEqual(['a', 'c']);
+  });
 });

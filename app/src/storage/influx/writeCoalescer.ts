@@ -20,18 +20,34 @@ export class WriteCoalescer {
     private readonly maxLines = 5000,
   ) {}
 
-  /** Writes `lines` (`count` of them) with `send`, alone or merged with other callers' lines. */
+  /**
+   * Writes `lines` (`count` of them) with `send`, alone or merged with other callers' lines.
+   * Aborting `signal` withdraws the lines if they are still waiting (the promise then rejects);
+   * once sent, they are InfluxDB's.
+   */
   write(
     database: string,
     lines: string,
     count: number,
     send: (body: string) => Promise<void>,
+    signal?: AbortSignal,
   ): Promise<void> {
     let queue = this.databases.get(database);
     if (!queue) this.databases.set(database, (queue = { inFlight: 0, waiting: [] }));
     const q = queue;
     return new Promise<void>((resolve, reject) => {
-      q.waiting.push({ lines, count, send, resolve, reject });
+      const entry: Entry = { lines, count, send, resolve, reject };
+      q.waiting.push(entry);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const at = q.waiting.indexOf(entry);
+          if (at < 0) return;
+          q.waiting.splice(at, 1);
+          reject(new Error('write withdrawn before it was sent'));
+        },
+        { once: true },
+      );
       this.pump(database, q);
     });
   }
