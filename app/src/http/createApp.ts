@@ -5,6 +5,7 @@ import type { TableRef, TelemetryStore } from '../storage/TelemetryStore.js';
 import { errorHandler, type Logger } from './errorHandler.js';
 import { healthRoutes } from './routes/health.js';
 import { measurementRoutes } from './routes/measurements.js';
+import { powerRoutes } from './routes/power.js';
 
 export interface AppDeps {
   store: TelemetryStore;
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => BigInt(Date.now()) * 1_000_000n);
   app.use(measurementRoutes({ ...deps, now }));
   app.use(healthRoutes(deps));
+  app.use(powerRoutes({ ...deps, now, deviceDimension: deps.deviceAuth.dimension }));
   app.use((req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log ?? console));
   return app;
