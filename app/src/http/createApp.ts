@@ -6,6 +6,7 @@ import { errorHandler, type Logger } from './errorHandler.js';
 import { healthRoutes } from './routes/health.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { powerRoutes } from './routes/power.js';
+import { readRecordRoutes } from './routes/readRecords.js';
 
 export interface AppDeps {
   store: TelemetryStore;
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(measurementRoutes({ ...deps, now }));
   app.use(healthRoutes(deps));
   app.use(powerRoutes({ ...deps, now, deviceDimension: deps.deviceAuth.dimension }));
+  app.use(readRecordRoutes({ ...deps, now }));
   app.use((req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log ?? console));
   return app;

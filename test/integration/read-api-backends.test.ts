@@ -5,7 +5,9 @@ import {
   TimestreamWriteClient,
 } from '@aws-sdk/client-timestream-write';
 import { afterAll, describe, expect, it } from 'vitest';
+import { recordView, toCsv } from '../../app/src/analysis/format.js';
 import { createApp } from '../../app/src/http/createApp.js';
+import { sortByTimeThenSeries } from '../../app/src/storage/order.js';
 import { InfluxTelemetryStore } from '../../app/src/storage/influx/index.js';
 import { InMemoryTelemetryStore } from '../../app/src/storage/memory/index.js';
 import type { TableRef, TelemetryStore } from '../../app/src/storage/TelemetryStore.js';
@@ -18,8 +20,9 @@ import { NOW_MS, POWER_EXPECTED, POWER_READINGS } from '../fixtures/power.js';
 import { influxQuery, influxUrl, uniqueDatabaseName } from '../helpers/influxTest.js';
 
 /**
- * GET /power on every backend, the same readings, the same digits: memory (one pass), InfluxDB
- * (InfluxQL) and Timestream (SQL through the AWS SDK, answered by windtunnel's server).
+ * The read API on every backend, the same readings, the same answer to the digit: memory (one
+ * pass), InfluxDB (InfluxQL) and Timestream (SQL through the AWS SDK, answered by windtunnel's
+ * server). GET /power is aggregated by each store; GET /measurements pages through its records.
  */
 const now = () => BigInt(NOW_MS) * 1_000_000n;
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -68,7 +71,9 @@ const backends: [string, () => Promise<{ store: TelemetryStore; table: TableRef 
   ],
 ];
 
-describe('GET /power answers the same on every backend', () => {
+const expectedCsv = toCsv(sortByTimeThenSeries([...POWER_READINGS]).map(recordView));
+
+describe('the read API answers the same on every backend', () => {
   it.each(backends.filter(([name]) => name !== 'influx' || influxUrl !== ''))(
     '%s',
     async (_name, make) => {
@@ -79,6 +84,16 @@ describe('GET /power answers the same on every backend', () => {
       const res = await request(app).get('/power?since=20m&by=project');
       expect(res.status).toBe(200);
       expect(res.body).toEqual(POWER_EXPECTED);
+      const csv = await request(app).get('/measurements?since=20m').set('accept', 'text/csv');
+      expect(csv.text).toBe(expectedCsv);
+      const paged: unknown[] = [];
+      let next = '';
+      do {
+        const page = await request(app).get(`/measurements?since=20m&limit=3${next}`);
+        paged.push(...page.body.records);
+        next = page.body.next ? `&cursor=${page.body.next}` : '';
+      } while (next && paged.length < 100);
+      expect(paged).toEqual(sortByTimeThenSeries([...POWER_READINGS]).map(recordView));
     },
   );
 });
