@@ -1,12 +1,13 @@
 import type { ErrorRequestHandler } from 'express';
-import { HttpError, ServiceUnavailableError } from '../errors.js';
+import { QueryParamError } from '../analysis/params.js';
+import { BadRequestError, HttpError, ServiceUnavailableError } from '../errors.js';
 import { StoreUnavailableError } from '../storage/TelemetryStore.js';
 
 export type Logger = Pick<Console, 'error' | 'warn'>;
 
 /**
- * The one place errors become responses. Known errors keep their status and code; a store that
- * cannot be reached is 503 with Retry-After; anything else is a generic 500, logged with the request
+ * The one place errors become responses. Known errors keep their status and code; a bad query
+ * parameter is 400 InvalidQuery naming it; a store that cannot be reached is 503 with Retry-After; anything else is a generic 500, logged with the request
  * id, with no stack trace in the response.
  */
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -25,6 +26,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  if (err instanceof QueryParamError) {
+    return new BadRequestError('InvalidQuery', `${err.field}: ${err.message}`, {
+      field: err.field,
+    });
+  }
   if (err instanceof StoreUnavailableError) {
     return new ServiceUnavailableError(err.message, err.retryAfterSeconds);
   }

@@ -1,13 +1,6 @@
 import { Router } from 'express';
 import { fleetPower } from '../../analysis/power.js';
-import {
-  parseDuration,
-  parseName,
-  parseRange,
-  QueryParamError,
-  singleParams,
-} from '../../analysis/params.js';
-import { BadRequestError } from '../../errors.js';
+import { parseDuration, parseName, parseRange, singleParams } from '../../analysis/params.js';
 import type { TableRef, TelemetryStore } from '../../storage/TelemetryStore.js';
 
 interface Deps {
@@ -72,12 +65,6 @@ export function powerRoutes(deps: Deps): Router {
             }),
       });
     } catch (err) {
-      if (err instanceof QueryParamError) {
-        next(
-          new BadRequestError('InvalidQuery', `${err.field}: ${err.message}`, { field: err.field }),
-        );
-        return;
-      }
       next(err);
     }
   });

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { recordView, toCsv } from '../../analysis/format.js';
 import { parseName, parseRange, QueryParamError, singleParams } from '../../analysis/params.js';
 import { MAX_PAGE, recordsPage } from '../../analysis/records.js';
-import { BadRequestError } from '../../errors.js';
 import type { TableRef, TelemetryStore } from '../../storage/TelemetryStore.js';
 
 interface Deps {
@@ -58,12 +57,6 @@ export function readRecordRoutes(deps: Deps): Router {
         ...(page.next ? { next: page.next } : {}),
       });
     } catch (err) {
-      if (err instanceof QueryParamError) {
-        next(
-          new BadRequestError('InvalidQuery', `${err.field}: ${err.message}`, { field: err.field }),
-        );
-        return;
-      }
       next(err);
     }
   });
