@@ -8,6 +8,7 @@ import {
   TimestreamWriteClient,
 } from '@aws-sdk/client-timestream-write';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordView } from '../../app/src/analysis/format.js';
 import { freePort } from '../helpers/influxd.js';
 
 /**
@@ -15,8 +16,9 @@ import { freePort } from '../helpers/influxd.js';
  * private engine and local images of compose/local-docker.sh (host networking, no registry).
  * Runs where that engine answers (DOCKER_HOST) and its images exist; under CI=true their absence
  * is a failure, not a skip. Every service must become healthy, the simulator's readings must
- * reach InfluxDB inside its container and come back through windtunnel's Timestream API, the data
- * must survive `down` + `up` (named volume), and `down -v` must remove it.
+ * reach InfluxDB inside its container and come back through the app's read API and windtunnel's
+ * Timestream API, the data must survive `down` + `up` (named volume), and `down -v` must remove
+ * it.
  */
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -118,7 +120,7 @@ describe.skipIf(missing !== undefined)('docker-compose up on the local engine', 
     if (env) await compose('down', '-v', '--remove-orphans').catch(() => undefined);
   }, 120_000);
 
-  it('starts every service healthy and the readings reach InfluxDB and the Timestream API', async () => {
+  it('starts every service healthy; the readings reach InfluxDB and come back through the app and the Timestream API', async () => {
     await compose('up', '-d', '--build');
     await healthy(['influxdb', 'windtunnel', 'timestream']);
     const state = await compose('ps');
@@ -129,8 +131,21 @@ describe.skipIf(missing !== undefined)('docker-compose up on the local engine', 
       return n !== undefined && n >= 40 ? n : undefined;
     });
     expect(stored).toBeGreaterThanOrEqual(40);
-    const health = await fetch(`http://127.0.0.1:${ports.app}/health`).then((r) => r.json());
+    const app = `http://127.0.0.1:${ports.app}`;
+    const health = await fetch(`${app}/health`).then((r) => r.json());
     expect(health).toEqual({ status: 'ok', storage: { backend: 'influx', status: 'ok' } });
+
+    // Back through the app's read API: the records, and the fleet total per minute.
+    const read = (await fetch(`${app}/measurements?since=1h&limit=10000`).then((r) =>
+      r.json(),
+    )) as { records: RecordView[] };
+    expect(read.records.length).toBeGreaterThanOrEqual(stored);
+    expect(new Set(read.records.map((r) => r.dimensions.turbine_id)).size).toBe(20);
+    const power = (await fetch(`${app}/power?since=1h&bin=1m`).then((r) => r.json())) as {
+      total: { devices: number }[];
+    };
+    expect(power.total.length).toBeGreaterThan(0);
+    expect(power.total.every((p) => p.devices > 0)).toBe(true);
 
     // The app's table through windtunnel's own Timestream API, as an analyst would read it.
     const config = {
