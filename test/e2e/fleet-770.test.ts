@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runSimulation } from '../../emulator/src/turbines/simulate/index.js';
 import { describeWithInflux, influxUrl, useTestDatabase } from '../helpers/influxTest.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import {
@@ -7,7 +6,7 @@ import {
   duplicatedTurbines,
   tempDir,
   testFleet,
-  testReadings,
+  simulateFleet,
 } from './fleet-harness.js';
 
 // The original experiment: 770 projects, each its own sender, one record per request, all at
@@ -31,15 +30,13 @@ describeWithInflux('the fleet: 770 projects sending at once, one record per requ
     const projects = testFleet(770);
     const { jwt } = stack.stack.stack;
 
-    const report = await runSimulation({
+    const report = await simulateFleet({
       url: stack.url,
       projects,
-      source: testReadings,
-      intervalMs: 1000,
-      durationMs: 5000,
+      seconds: 5,
       batch: 1,
       spoolDir: spool.path,
-      auth: { mode: 'mint', keysDir: jwt.keysDir, issuer: jwt.issuer, audience: jwt.audience },
+      jwt,
       drainMs: 40_000,
     });
 

@@ -3,6 +3,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runSimulation } from '../../emulator/src/turbines/simulate/index.js';
 import type { Project, ReadingSource } from '../../emulator/src/turbines/types.js';
 import { influxQuery } from '../helpers/influxTest.js';
 
@@ -52,6 +53,33 @@ export const testReadings: ReadingSource = {
     ];
   },
 };
+
+/**
+ * The fleet tests' simulation: `projects` sending one reading a second with testReadings for
+ * `seconds`, spooling to `spoolDir`, with device tokens minted from the stack's dev key.
+ */
+export function simulateFleet(o: {
+  url: string;
+  projects: Project[];
+  seconds: number;
+  spoolDir: string;
+  jwt: { keysDir: string; issuer: string; audience: string };
+  drainMs: number;
+  batch?: number;
+}) {
+  const { keysDir, issuer, audience } = o.jwt;
+  return runSimulation({
+    url: o.url,
+    projects: o.projects,
+    source: testReadings,
+    intervalMs: 1000,
+    durationMs: o.seconds * 1000,
+    ...(o.batch === undefined ? {} : { batch: o.batch }),
+    spoolDir: o.spoolDir,
+    auth: { mode: 'mint', keysDir, issuer, audience },
+    drainMs: o.drainMs,
+  });
+}
 
 export interface StoredCounts {
   /** Points in the measurement. */

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runSimulation } from '../../emulator/src/turbines/simulate/index.js';
 import { describeWithInflux } from '../helpers/influxTest.js';
 import { findInfluxd, startInfluxd, type InfluxdProcess } from '../helpers/influxd.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -9,7 +8,7 @@ import {
   sleep,
   tempDir,
   testFleet,
-  testReadings,
+  simulateFleet,
 } from './fleet-harness.js';
 
 export interface InfluxOutage {
@@ -55,14 +54,12 @@ export function describeInfluxOutage(title: string, outage: InfluxOutage): void 
       if (!influxd)
         return ctx.skip('needs influxd on PATH to run (and harm) an InfluxDB of its own');
       const { jwt } = stack.stack.stack;
-      const run = runSimulation({
+      const run = simulateFleet({
         url: stack.url,
         projects: testFleet(PROJECTS),
-        source: testReadings,
-        intervalMs: 1000,
-        durationMs: SECONDS * 1000,
+        seconds: SECONDS,
         spoolDir: spool.path,
-        auth: { mode: 'mint', keysDir: jwt.keysDir, issuer: jwt.issuer, audience: jwt.audience },
+        jwt,
         drainMs: 30_000,
       });
 

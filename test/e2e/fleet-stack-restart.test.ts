@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { loadStackConfig } from '../../emulator/src/config.js';
-import { runSimulation } from '../../emulator/src/turbines/simulate/index.js';
 import { freePort } from '../helpers/influxd.js';
 import { describeWithInflux, influxUrl, useTestDatabase } from '../helpers/influxTest.js';
 import {
@@ -12,7 +11,7 @@ import {
   sleep,
   tempDir,
   testFleet,
-  testReadings,
+  simulateFleet,
 } from './fleet-harness.js';
 import { missingBuild, startStackProcess, type Child } from './fleet-processes.js';
 
@@ -40,14 +39,12 @@ describeWithInflux('the fleet while the local stack is killed and restarted', ()
     const spool = await tempDir('windtunnel-spool-');
     stack = await startStackProcess(port, env);
 
-    const run = runSimulation({
+    const run = simulateFleet({
       url: `http://127.0.0.1:${port}`,
       projects: testFleet(PROJECTS),
-      source: testReadings,
-      intervalMs: 1000,
-      durationMs: SECONDS * 1000,
+      seconds: SECONDS,
       spoolDir: spool.path,
-      auth: { mode: 'mint', keysDir: jwt.keysDir, issuer: jwt.issuer, audience: jwt.audience },
+      jwt,
       drainMs: 30_000,
     });
     await sleep(4000);

@@ -28,13 +28,7 @@ export async function closedLoop(
   warmupMs = WARMUP_MS,
 ): Promise<LoadResult> {
   if (warmupMs > 0) await closedLoop(concurrency, warmupMs, send, 0);
-  const result: LoadResult = {
-    points: 0,
-    requests: 0,
-    errors: 0,
-    seconds: 0,
-    latencies: new Latencies(),
-  };
+  const result = emptyResult();
   const started = performance.now();
   const until = started + durationMs;
   let seq = 0;
@@ -58,13 +52,7 @@ export async function openLoop(
   durationMs: number,
   send: (sender: number, seq: number) => Promise<number>,
 ): Promise<LoadResult> {
-  const result: LoadResult = {
-    points: 0,
-    requests: 0,
-    errors: 0,
-    seconds: 0,
-    latencies: new Latencies(),
-  };
+  const result = emptyResult();
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   const sender = async (id: number) => {
@@ -79,6 +67,10 @@ export async function openLoop(
   await Promise.all(inFlight);
   result.seconds = (performance.now() - started) / 1000;
   return result;
+}
+
+function emptyResult(): LoadResult {
+  return { points: 0, requests: 0, errors: 0, seconds: 0, latencies: new Latencies() };
 }
 
 async function timed(result: LoadResult, send: () => Promise<number>): Promise<void> {

@@ -1,3 +1,5 @@
+import type { CorsConfig } from '../cors/config.js';
+
 /**
  * The gateway config file: one HTTP API with one stage, written in AWS's own names so a route table
  * can be read next to the CloudFormation or `aws apigatewayv2` settings it mirrors.
@@ -42,15 +44,8 @@ export interface ThrottleSettings {
   burstLimit: number;
 }
 
-/** The field names of HTTP API `Cors` (AWS doc http-api-cors.md). */
-export interface CorsSettings {
-  allowOrigins?: string[];
-  allowMethods?: string[];
-  allowHeaders?: string[];
-  exposeHeaders?: string[];
-  maxAge?: number;
-  allowCredentials?: boolean;
-}
+/** The field names of HTTP API `Cors` (AWS doc http-api-cors.md): the CORS module's own config. */
+export type CorsSettings = CorsConfig;
 
 export type JwksSource = { file: string } | { url: string } | { keys: unknown[] };
 
