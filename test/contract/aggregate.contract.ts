@@ -4,29 +4,19 @@ import type {
   AggregateRow,
   MeasureStats,
 } from '../../app/src/storage/TelemetryStore.js';
-import type { Measure, TelemetryRecord } from '../../app/src/telemetry/record.js';
+import type { TelemetryRecord } from '../../app/src/telemetry/record.js';
 import { HOSTILE } from './hostile.js';
-import type { ContractSubject } from './telemetryStore.contract.js';
-
-/** What the aggregate contract borrows from the suite that runs it. */
-export interface AggregateContext {
-  subject: () => ContractSubject;
-  /** Moves the tests that follow to a stretch of time no other test writes to. */
-  fresh: () => void;
-  /** ns of `seconds` into the current stretch. */
-  at: (seconds: number) => bigint;
-}
+import { double, multi, reading, rec, UNKNOWN } from './records.js';
+import type { SectionContext } from './telemetryStore.contract.js';
 
 const SEC = 1_000_000_000n;
 const MIN = 60n * SEC;
-/** Never written to any table of the suite: Timestream knows no such column. */
-const UNKNOWN = 'never_written_column';
 
 /**
  * `aggregate()`: every backend must give these exact rows. Values are multiples of 0.25, so sums
  * are exact in binary floating point whatever order a database adds them in.
  */
-export function describeAggregateContract({ subject, fresh, at }: AggregateContext): void {
+export function describeAggregateContract({ subject, fresh, at }: SectionContext): void {
   const write = async (records: TelemetryRecord[]) => {
     const s = subject();
     expect((await s.store.write(s.table, records)).rejected).toEqual([]);
@@ -138,8 +128,8 @@ export function describeAggregateContract({ subject, fresh, at }: AggregateConte
         rec(at(1), 'reading', multi({ power_kw: ['DOUBLE', '1.25'], rotor_rpm: ['BIGINT', '14'] })),
         rec(at(2), 'reading', multi({ power_kw: ['DOUBLE', '2.5'] })),
         rec(at(3), 'reading', multi({ rotor_rpm: ['BIGINT', '15'] })),
-        rec(at(4), 'temperature', { kind: 'single', type: 'DOUBLE', value: '10.5' }),
-        rec(at(5), 'temperature', { kind: 'single', type: 'DOUBLE', value: '11' }),
+        rec(at(4), 'temperature', double(10.5)),
+        rec(at(5), 'temperature', double(11)),
         rec(at(6), 'count', { kind: 'single', type: 'BIGINT', value: '7' }),
       ]);
       const measures = ['power_kw', 'rotor_rpm', 'measure_value::double', UNKNOWN];
@@ -313,35 +303,4 @@ function stats(...values: number[]): MeasureStats {
   if (values.length === 0) return { count: 0, sum: null, min: null, max: null };
   const sum = values.reduce((a, b) => a + b, 0);
   return { count: values.length, sum, min: Math.min(...values), max: Math.max(...values) };
-}
-
-function multi(values: Record<string, ['DOUBLE' | 'BIGINT', string]>): Measure {
-  return {
-    kind: 'multi',
-    values: Object.entries(values).map(([name, [type, value]]) => ({ name, type, value })),
-  };
-}
-
-const DEFAULT_DIMENSIONS = { project: 'Windpark Noord', turbine_id: 'A' };
-
-function rec(
-  time: bigint,
-  measureName: string,
-  measure: Measure,
-  dimensions: Record<string, string> = DEFAULT_DIMENSIONS,
-): TelemetryRecord {
-  return {
-    dimensions: Object.entries(dimensions)
-      .map(([name, value]) => ({ name, value }))
-      .sort((a, b) => (a.name < b.name ? -1 : 1)),
-    measureName,
-    time,
-    version: 1n,
-    measure,
-  };
-}
-
-/** A MULTI `reading` with one DOUBLE, `power_kw`. */
-function reading(time: bigint, kw: number, dimensions?: Record<string, string>): TelemetryRecord {
-  return rec(time, 'reading', multi({ power_kw: ['DOUBLE', String(kw)] }), dimensions);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableRef, TelemetryStore } from '../../app/src/storage/TelemetryStore.js';
 import type { Measure, TelemetryRecord } from '../../app/src/telemetry/record.js';
 import { describeAggregateContract } from './aggregate.contract.js';
+import { describeLatestContract } from './latest.contract.js';
 import { HOSTILE } from './hostile.js';
 
 /** What a contract run needs: a store, a table in it nobody else uses, and how to clean up. */
@@ -11,6 +12,15 @@ export interface ContractSubject {
   /** A second table in the same store, to prove tables are isolated. */
   otherTable: TableRef;
   cleanup?: () => Promise<void>;
+}
+
+/** What a section of the contract (aggregate, latest) borrows from the suite that runs it. */
+export interface SectionContext {
+  subject: () => ContractSubject;
+  /** Moves the tests that follow to a stretch of time no other test writes to. */
+  fresh: () => void;
+  /** ns of `seconds` into the current stretch. */
+  at: (seconds: number) => bigint;
 }
 
 export interface ContractOptions {
@@ -190,6 +200,7 @@ export function describeTelemetryStoreContract(
     });
 
     describeAggregateContract({ subject: () => s, fresh, at });
+    describeLatestContract({ subject: () => s, fresh, at });
 
     it('answers ping', async () => {
       await expect(s.store.ping()).resolves.toBeUndefined();

@@ -201,6 +201,7 @@ describe('POST /measurements', () => {
       },
       query: async () => [],
       aggregate: async () => [],
+      latest: async () => [],
       ping: async () => {},
       close: async () => {},
     };
@@ -225,6 +226,7 @@ describe('POST /measurements', () => {
       }),
       query: async () => [],
       aggregate: async () => [],
+      latest: async () => [],
       ping: async () => {},
       close: async () => {},
     };
@@ -247,6 +249,7 @@ describe('POST /measurements', () => {
       },
       query: async () => [],
       aggregate: async () => [],
+      latest: async () => [],
       ping: async () => {},
       close: async () => {},
     };

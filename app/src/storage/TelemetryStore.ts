@@ -32,6 +32,11 @@ export interface TelemetryStore {
    * (InfluxQL, Timestream SQL), so that a total over a million records never moves them.
    */
   aggregate(table: TableRef, query: AggregateQuery): Promise<AggregateRow[]>;
+  /**
+   * The newest record of each group, and its DOUBLE measure values: a fleet's last readings,
+   * found by the database itself (InfluxQL, Timestream SQL) rather than by reading every record.
+   */
+  latest(table: TableRef, query: LatestQuery): Promise<LatestRow[]>;
   /** Resolves when the store answers; throws `StoreUnavailableError` otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -80,7 +85,7 @@ export interface RecordQuery extends RecordFilter {
 
 /**
  * One row per time bin and combination of `groupBy` values that has at least one record, ordered
- * by bin, then by the `groupBy` values in turn (null first; see `sortAggregateRows`). Empty bins
+ * by bin, then by the `groupBy` values in turn (null first; see `sortGroupedRows`). Empty bins
  * are not returned.
  */
 export interface AggregateQuery extends RecordFilter {
@@ -116,6 +121,40 @@ export interface AggregateRow {
   measures: Record<string, MeasureStats>;
   /** One entry per `distinct` dimension: how many different values it has here. */
   distinct: Record<string, number>;
+}
+
+/**
+ * One row per combination of `groupBy` values that has at least one record, ordered by those
+ * values in turn (null first, as `aggregate` orders its groups).
+ *
+ * @example
+ * await store.latest(table, { from, to, groupBy: ['turbine_id'], measures: ['power_kw'] });
+ * // [{ group: { turbine_id: 'NL-0001' }, time: 1732579200000000000n, measures: { power_kw: 1532.5 } }, ...]
+ */
+export interface LatestQuery extends RecordFilter {
+  /** Dimensions to group by (at least one); a record without one of them groups under `null`. */
+  groupBy: string[];
+  /**
+   * DOUBLE measures to return, named as in `AggregateQuery.measures`: a MULTI measure value's
+   * name, or `measure_value::double` for single-measure records.
+   */
+  measures: string[];
+}
+
+export interface LatestRow {
+  /** One entry per `groupBy` dimension: its value, or null for records without it. */
+  group: Record<string, string | null>;
+  /**
+   * Time of the group's newest record (matching the filter), ns. When several records share that
+   * time, which of them the row shows is not defined (Timestream's `max_by` may even take each
+   * measure from a different one).
+   */
+  time: bigint;
+  /**
+   * That record's value of each requested measure; null when it has no DOUBLE value by that name,
+   * even if an older record of the group has one.
+   */
+  measures: Record<string, number | null>;
 }
 
 export type MeasureStat = 'count' | 'sum' | 'min' | 'max';

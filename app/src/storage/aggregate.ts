@@ -1,8 +1,8 @@
-import { StorageError, type AggregateQuery, type AggregateRow } from './TelemetryStore.js';
+import { StorageError, type AggregateQuery } from './TelemetryStore.js';
 
 /**
  * What every adapter's `aggregate` shares: the checks on a query, where a time falls in a bin,
- * and the order of the rows.
+ * and the order of the rows and the objects in them (which `latest` shares too).
  */
 
 const STATS = new Set<string>(['count', 'sum', 'min', 'max']);
@@ -24,11 +24,14 @@ export function binStart(time: bigint, width: bigint): bigint {
   return r < 0n ? time - r - width : time - r;
 }
 
-/** The port's row order: by bin, then by each `groupBy` value in turn, null first. */
-export function sortAggregateRows(
-  rows: AggregateRow[],
+/**
+ * The port's row order for `aggregate` and `latest`: by bin (when rows have one), then by each
+ * `groupBy` value in turn, null first.
+ */
+export function sortGroupedRows<Row extends GroupedRow>(
+  rows: Row[],
   groupBy: readonly string[],
-): AggregateRow[] {
+): Row[] {
   return rows.sort((a, b) => {
     if (a.bin !== b.bin && a.bin !== undefined && b.bin !== undefined)
       return a.bin < b.bin ? -1 : 1;
@@ -42,6 +45,12 @@ export function sortAggregateRows(
     }
     return 0;
   });
+}
+
+/** What `sortGroupedRows` orders by: an `AggregateRow` or a `LatestRow`. */
+export interface GroupedRow {
+  bin?: bigint;
+  group: Record<string, string | null>;
 }
 
 /**

@@ -1,10 +1,13 @@
 import { recordKeyOf, seriesKey, type TelemetryRecord } from '../../telemetry/record.js';
 import { sortByTimeThenSeries } from '../order.js';
-import { checkAggregateQuery, sortAggregateRows } from '../aggregate.js';
+import { checkAggregateQuery, sortGroupedRows } from '../aggregate.js';
+import { checkLatestQuery } from '../latest.js';
 import {
   StorageError,
   type AggregateQuery,
   type AggregateRow,
+  type LatestQuery,
+  type LatestRow,
   type RecordFilter,
   type RecordQuery,
   type RecordRejection,
@@ -22,6 +25,7 @@ import { allEqual, anyOf, identifier } from './influxql.js';
 import { MEASURE_NAME_TAG, toLine } from './mapping.js';
 import { encodeName } from './names.js';
 import { needsDelete, planWrite, type PlannedWrite } from './plan.js';
+import { latestStored } from './latest.js';
 import { LatestTimes } from './latestTimes.js';
 import { loadSchema, SchemaCache, type MeasurementSchema } from './schema.js';
 import { selectRecords, type Selection } from './select.js';
@@ -116,14 +120,21 @@ export class InfluxTelemetryStore implements TelemetryStore {
     checkAggregateQuery(query);
     if (query.from >= query.to || query.measureNames?.length === 0) return [];
     const selection = toSelection(query);
-    const fieldsKnown = (s: typeof schema) =>
-      (query.measures ?? []).every((m) => s?.fields.has(encodeName(m)));
-    let schema = await this.schemas.get(table);
-    if (!fieldsKnown(schema)) schema = await this.schemas.get(table, true);
-    if (!schema || schema.fields.size === 0) return [];
-    if (selection.tagKeys?.some((k) => !schema.tags.has(k))) return [];
+    const schema = await this.schemaFor(table, selection, query.measures ?? []);
+    if (!schema) return [];
     const rows = await aggregateStored(this.connection, schema, table, query, selection);
-    return sortAggregateRows(rows, query.groupBy ?? []);
+    return sortGroupedRows(rows, query.groupBy ?? []);
+  }
+
+  /** One InfluxQL statement, newest point per group (latest.ts). */
+  async latest(table: TableRef, query: LatestQuery): Promise<LatestRow[]> {
+    checkLatestQuery(query);
+    if (query.from >= query.to || query.measureNames?.length === 0) return [];
+    const selection = toSelection(query);
+    const schema = await this.schemaFor(table, selection, query.measures);
+    if (!schema) return [];
+    const rows = await latestStored(this.connection, schema, table, query, selection);
+    return sortGroupedRows(rows, query.groupBy);
   }
 
   async ping(): Promise<void> {
@@ -132,6 +143,25 @@ export class InfluxTelemetryStore implements TelemetryStore {
 
   async close(): Promise<void> {
     this.connection.close();
+  }
+
+  /**
+   * The measurement's schema for a read of these measures: read again when it lacks one of them
+   * (another writer may have added it). Undefined when no point can match: no measurement, or a
+   * filter on a tag it does not have.
+   */
+  private async schemaFor(
+    table: TableRef,
+    selection: Selection,
+    measures: readonly string[],
+  ): Promise<MeasurementSchema | undefined> {
+    const fieldsKnown = (s: MeasurementSchema | undefined) =>
+      measures.every((m) => s?.fields.has(encodeName(m)));
+    let schema = await this.schemas.get(table);
+    if (!fieldsKnown(schema)) schema = await this.schemas.get(table, true);
+    if (!schema || schema.fields.size === 0) return undefined;
+    if (selection.tagKeys?.some((k) => !schema.tags.has(k))) return undefined;
+    return schema;
   }
 
   private async select(table: TableRef, selection: Selection): Promise<TelemetryRecord[]> {

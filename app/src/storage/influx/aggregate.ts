@@ -1,19 +1,19 @@
 import { binStart } from '../aggregate.js';
-import {
-  StorageError,
-  type AggregateQuery,
-  type AggregateRow,
-  type MeasureStat,
-  type MeasureStats,
-  type TableRef,
+import type {
+  AggregateQuery,
+  AggregateRow,
+  MeasureStat,
+  MeasureStats,
+  TableRef,
 } from '../TelemetryStore.js';
-import type { InfluxConnection, Series, StatementResult } from './connection.js';
-import { isDatabaseNotFound, toStorageError } from './errors.js';
+import type { InfluxConnection } from './connection.js';
+import { checkedResult } from './errors.js';
 import { identifier, source, timeLiteral } from './influxql.js';
 import { VERSION_FIELD } from './mapping.js';
-import { decodeName, encodeName } from './names.js';
-import type { MeasurementSchema } from './schema.js';
-import type { Selection } from './select.js';
+import { encodeName } from './names.js';
+import { isFloatField, type MeasurementSchema } from './schema.js';
+import { whereOf, type Selection } from './select.js';
+import { columnIndex, groupOf } from './series.js';
 import { parseRfc3339Nano } from './values.js';
 
 /**
@@ -40,12 +40,8 @@ export async function aggregateStored(
   const groupBy = query.groupBy ?? [];
   const measures = query.measures ?? [];
   const distinct = query.distinct ?? [];
-  const floats = measures.filter((m) => isFloat(schema, m));
-  const where = [
-    `time >= ${timeLiteral(selection.from)}`,
-    `time < ${timeLiteral(selection.to)}`,
-    ...(selection.conditions ?? []),
-  ].join(' AND ');
+  const floats = measures.filter((m) => isFloatField(schema, m, 'aggregate'));
+  const where = whereOf(selection);
   const from = source(table.database, encodeName(table.table));
   const tags = groupBy.map((g) => identifier(encodeName(g)));
   const grouping = (extra: string[] = []) => {
@@ -80,7 +76,7 @@ export async function aggregateStored(
   const results = await Promise.all(
     statements.map(async (statement) => (await connection.query(statement, table.database))[0]),
   );
-  const [main, ...distinctResults] = results.map(checked);
+  const [main, ...distinctResults] = results.map((result) => checkedResult(result, 'aggregate'));
   const rows = new Map<string, AggregateRow>();
   for (const series of main?.series ?? []) {
     const at = columnIndex(series);
@@ -132,41 +128,10 @@ export async function aggregateStored(
 const emptyStats = (): MeasureStats => ({ count: 0, sum: null, min: null, max: null });
 const STATS: readonly MeasureStat[] = ['count', 'sum', 'min', 'max'];
 
-function isFloat(schema: MeasurementSchema, measure: string): boolean {
-  const types = schema.fields.get(encodeName(measure));
-  if (!types || !types.includes('float')) return false;
-  if (types.length > 1) {
-    throw new StorageError(
-      `aggregate: measure '${measure}' is stored as ${types.join(' and ')} in different shards`,
-    );
-  }
-  return true;
-}
-
-function checked(result: StatementResult | undefined): StatementResult | undefined {
-  if (result?.error && !isDatabaseNotFound(result.error)) {
-    throw toStorageError(new Error(result.error), 'aggregate');
-  }
-  return result;
-}
-
-function columnIndex(series: Series): (name: string) => number {
-  return (name) => series.columns.indexOf(name);
-}
-
 function binOf(query: AggregateQuery, time: unknown): { bin?: bigint } {
   if (query.bin === undefined) return {};
   // The bucket's start; binStart only guards against a server that reported the range's start.
   return { bin: binStart(parseRfc3339Nano(String(time)), query.bin) };
-}
-
-function groupOf(series: Series, groupBy: readonly string[]): Record<string, string | null> {
-  const group: Record<string, string | null> = {};
-  for (const g of groupBy) {
-    const value = series.tags?.[encodeName(g)] ?? '';
-    group[g] = value === '' ? null : decodeName(value);
-  }
-  return group;
 }
 
 function rowKey(

@@ -1,4 +1,5 @@
 import { StorageError, StoreUnavailableError, type RejectionCode } from '../TelemetryStore.js';
+import type { StatementResult } from './connection.js';
 
 /**
  * Translation of node-influx and Node errors into the port's errors, in one place.
@@ -106,4 +107,15 @@ export function toStorageError(error: unknown, action: string): StorageError {
     );
   }
   return new StorageError(`InfluxDB ${action} failed: ${influxMessage(error)}`, { cause: error });
+}
+
+/** One statement's result, or the port's error for it; a missing database reads as no series. */
+export function checkedResult(
+  result: StatementResult | undefined,
+  action: string,
+): StatementResult | undefined {
+  if (result?.error && !isDatabaseNotFound(result.error)) {
+    throw toStorageError(new Error(result.error), action);
+  }
+  return result;
 }

@@ -1,4 +1,4 @@
-import type { TableRef } from '../TelemetryStore.js';
+import { StorageError, type TableRef } from '../TelemetryStore.js';
 import type { InfluxConnection, StatementResult } from './connection.js';
 import { isDatabaseNotFound, toStorageError } from './errors.js';
 import { identifier } from './influxql.js';
@@ -92,4 +92,20 @@ export class SchemaCache {
 
 function cacheKey(table: TableRef): string {
   return JSON.stringify([table.database, table.table]);
+}
+
+/**
+ * Whether a measure is stored as a float field, i.e. has DOUBLE values to read. A field that is a
+ * float in some shards and another type in others is refused: InfluxDB's JSON would not say which
+ * of its values are which.
+ */
+export function isFloatField(schema: MeasurementSchema, measure: string, action: string): boolean {
+  const types = schema.fields.get(encodeName(measure));
+  if (!types || !types.includes('float')) return false;
+  if (types.length > 1) {
+    throw new StorageError(
+      `${action}: measure '${measure}' is stored as ${types.join(' and ')} in different shards`,
+    );
+  }
+  return true;
 }

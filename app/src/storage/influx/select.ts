@@ -41,16 +41,20 @@ export function buildSelect(
     lowColumns.set(alias, key);
     columns.push(`${identifier(key)} % ${LOW_MODULUS} AS ${identifier(alias)}`);
   }
-  const where = [
-    `time >= ${timeLiteral(selection.from)}`,
-    `time < ${timeLiteral(selection.to)}`,
-    ...(selection.conditions ?? []),
-  ];
   const limit = selection.limit === undefined ? '' : ` LIMIT ${selection.limit}`;
   const statement =
     `SELECT ${columns.join(', ')} FROM ${source(table.database, encodeName(table.table))}` +
-    ` WHERE ${where.join(' AND ')}${limit}`;
+    ` WHERE ${whereOf(selection)}${limit}`;
   return { statement, lowColumns };
+}
+
+/** The selection's WHERE conditions, `[from, to)` first, ANDed. */
+export function whereOf(selection: Selection): string {
+  return [
+    `time >= ${timeLiteral(selection.from)}`,
+    `time < ${timeLiteral(selection.to)}`,
+    ...(selection.conditions ?? []),
+  ].join(' AND ');
 }
 
 /**

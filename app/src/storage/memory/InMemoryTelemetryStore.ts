@@ -1,9 +1,12 @@
 import { recordKey, type TelemetryRecord } from '../../telemetry/record.js';
 import { checkAggregateQuery } from '../aggregate.js';
+import { checkLatestQuery } from '../latest.js';
 import { sortByTimeThenSeries } from '../order.js';
 import type {
   AggregateQuery,
   AggregateRow,
+  LatestQuery,
+  LatestRow,
   RecordQuery,
   TableRef,
   TelemetryStore,
@@ -11,6 +14,8 @@ import type {
 } from '../TelemetryStore.js';
 import { decideUpsert } from '../upsert.js';
 import { aggregateRecords } from './aggregate.js';
+import { recordFilter } from './filter.js';
+import { latestRecords } from './latest.js';
 
 /**
  * The in-memory adapter: unit tests and the zero-dependency `npm start`. Data lives as long as the
@@ -43,15 +48,7 @@ export class InMemoryTelemetryStore implements TelemetryStore {
   async query(table: TableRef, query: RecordQuery): Promise<TelemetryRecord[]> {
     const rows = this.table(table, false);
     if (!rows) return [];
-    const wanted = query.dimensions ? Object.entries(query.dimensions) : [];
-    const names = query.measureNames ? new Set(query.measureNames) : undefined;
-    const found = [...rows.values()].filter(
-      (r) =>
-        r.time >= query.from &&
-        r.time < query.to &&
-        (!names || names.has(r.measureName)) &&
-        wanted.every(([n, v]) => r.dimensions.some((d) => d.name === n && d.value === v)),
-    );
+    const found = [...rows.values()].filter(recordFilter(query));
     const sorted = sortByTimeThenSeries(found);
     return (query.limit === undefined ? sorted : sorted.slice(0, query.limit)).map(copy);
   }
@@ -60,6 +57,12 @@ export class InMemoryTelemetryStore implements TelemetryStore {
     checkAggregateQuery(query);
     const rows = this.table(table, false);
     return rows ? aggregateRecords(rows.values(), query) : [];
+  }
+
+  async latest(table: TableRef, query: LatestQuery): Promise<LatestRow[]> {
+    checkLatestQuery(query);
+    const rows = this.table(table, false);
+    return rows ? latestRecords(rows.values(), query) : [];
   }
 
   async ping(): Promise<void> {}

@@ -1,12 +1,15 @@
 import type { TelemetryRecord } from '../../telemetry/record.js';
-import { binStart, namedEntries, sortAggregateRows } from '../aggregate.js';
+import { binStart, namedEntries, sortGroupedRows } from '../aggregate.js';
 import type { AggregateQuery, AggregateRow, MeasureStats } from '../TelemetryStore.js';
+import { recordFilter } from './filter.js';
+import { GroupTree } from './groupTree.js';
+import { dimensionValue, doubleValue } from './values.js';
 
 /**
  * `aggregate()` over records held in memory: one pass, no copy and no sort of the records. Each
- * record is folded into the accumulator of its bin and group, found through nested Maps (one per
- * bin, then one level per `groupBy` value, `null` for a missing dimension), so no key string is
- * built per record. Sums are taken in the order the records are held.
+ * record is folded into the accumulator of its bin and group, found through a Map of bins and a
+ * `GroupTree` in each, so no key string is built per record. Sums are taken in the order the
+ * records are held.
  *
  * @example
  * aggregateRecords(table.values(), { from, to, bin: 600n * SEC, measures: ['power_kw'] });
@@ -18,10 +21,8 @@ export function aggregateRecords(
   if (query.to <= query.from || query.measureNames?.length === 0) return [];
   const fold = new Fold(query);
   for (const record of records) fold.add(record);
-  return sortAggregateRows(fold.rows(), query.groupBy ?? []);
+  return sortGroupedRows(fold.rows(), query.groupBy ?? []);
 }
-
-const SINGLE_DOUBLE = 'measure_value::double';
 
 interface Accumulator {
   bin: bigint | undefined;
@@ -34,39 +35,32 @@ interface Accumulator {
   distinct: Set<string>[];
 }
 
-type Level = Map<string | null | undefined, unknown>;
-
 class Fold {
-  private readonly wanted: [string, string][];
-  private readonly names: Set<string> | undefined;
+  private readonly matches: (r: TelemetryRecord) => boolean;
   private readonly groupBy: string[];
   private readonly measures: string[];
   private readonly distinct: string[];
-  private readonly bins = new Map<bigint | undefined, Level>();
+  private readonly bins = new Map<bigint | undefined, GroupTree<Accumulator>>();
   private readonly all: Accumulator[] = [];
-  private readonly keys: (string | null)[];
   // Records mostly come in time order, so the current bin is kept: most records then need no
   // bigint arithmetic and no lookup by bin.
   private bin: bigint | undefined;
   private binEnd: bigint | undefined;
-  private level: Level = new Map();
+  private groups: GroupTree<Accumulator>;
 
   constructor(private readonly query: AggregateQuery) {
-    this.wanted = Object.entries(query.dimensions ?? {});
-    this.names = query.measureNames ? new Set(query.measureNames) : undefined;
+    this.matches = recordFilter(query);
     this.groupBy = query.groupBy ?? [];
     this.measures = query.measures ?? [];
     this.distinct = query.distinct ?? [];
-    this.keys = this.groupBy.map(() => null);
-    if (query.bin === undefined) this.bins.set(undefined, this.level);
+    this.groups = this.tree();
+    if (query.bin === undefined) this.bins.set(undefined, this.groups);
   }
 
   add(r: TelemetryRecord): void {
-    if (r.time < this.query.from || r.time >= this.query.to) return;
-    if (this.names && !this.names.has(r.measureName)) return;
-    for (const [name, value] of this.wanted) if (dimension(r, name) !== value) return;
+    if (!this.matches(r)) return;
     if (this.query.bin !== undefined) this.enterBin(r.time, this.query.bin);
-    const acc = this.accumulator(r);
+    const acc = this.groups.of(r);
     acc.records++;
     for (let i = 0; i < this.measures.length; i++) {
       const value = doubleValue(r, this.measures[i] as string);
@@ -78,7 +72,7 @@ class Fold {
       if (first || value > (acc.max[i] as number)) acc.max[i] = value;
     }
     for (let i = 0; i < this.distinct.length; i++) {
-      const value = dimension(r, this.distinct[i] as string);
+      const value = dimensionValue(r, this.distinct[i] as string);
       if (value !== null) (acc.distinct[i] as Set<string>).add(value);
     }
   }
@@ -98,35 +92,23 @@ class Fold {
   private enterBin(time: bigint, width: bigint): void {
     if (this.bin !== undefined && time >= this.bin && time < (this.binEnd as bigint)) return;
     const bin = binStart(time, width);
-    let level = this.bins.get(bin);
-    if (!level) this.bins.set(bin, (level = new Map()));
+    let groups = this.bins.get(bin);
+    if (!groups) this.bins.set(bin, (groups = this.tree()));
     this.bin = bin;
     this.binEnd = bin + width;
-    this.level = level;
+    this.groups = groups;
   }
 
-  /** The accumulator of the current bin and the record's `groupBy` values, made on first use. */
-  private accumulator(r: TelemetryRecord): Accumulator {
-    let level = this.level;
-    let key: string | null | undefined;
-    for (let i = 0; i < this.groupBy.length; i++) {
-      if (i > 0) {
-        let next = level.get(key) as Level | undefined;
-        if (!next) level.set(key, (next = new Map()));
-        level = next;
-      }
-      key = this.keys[i] = dimension(r, this.groupBy[i] as string);
-    }
-    let acc = level.get(key) as Accumulator | undefined;
-    if (!acc) level.set(key, (acc = this.create()));
-    return acc;
+  /** The accumulators of one bin, each made on first use in the bin current at that time. */
+  private tree(): GroupTree<Accumulator> {
+    return new GroupTree(this.groupBy, (group) => this.create(group));
   }
 
-  private create(): Accumulator {
+  private create(group: (string | null)[]): Accumulator {
     const zeros = () => this.measures.map(() => 0);
     const acc: Accumulator = {
       bin: this.query.bin === undefined ? undefined : this.bin,
-      group: [...this.keys],
+      group,
       records: 0,
       count: zeros(),
       sum: zeros(),
@@ -137,23 +119,6 @@ class Fold {
     this.all.push(acc);
     return acc;
   }
-}
-
-function dimension(r: TelemetryRecord, name: string): string | null {
-  for (const d of r.dimensions) if (d.name === name) return d.value;
-  return null;
-}
-
-/** The record's DOUBLE value in this column, if it has one (a value of another type does not count). */
-function doubleValue(r: TelemetryRecord, column: string): number | undefined {
-  const m = r.measure;
-  if (m.kind === 'single') {
-    return column === SINGLE_DOUBLE && m.type === 'DOUBLE' ? Number(m.value) : undefined;
-  }
-  for (const v of m.values) {
-    if (v.name === column) return v.type === 'DOUBLE' ? Number(v.value) : undefined;
-  }
-  return undefined;
 }
 
 function stats(acc: Accumulator, i: number): MeasureStats {

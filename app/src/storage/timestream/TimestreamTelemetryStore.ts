@@ -3,6 +3,8 @@ import type { TelemetryRecord } from '../../telemetry/record.js';
 import type {
   AggregateQuery,
   AggregateRow,
+  LatestQuery,
+  LatestRow,
   RecordQuery,
   StorageBackend,
   TableRef,
@@ -11,6 +13,7 @@ import type {
 } from '../TelemetryStore.js';
 import { aggregateRecords } from './aggregate.js';
 import { isRetryable, toStorageError, unavailable } from './errors.js';
+import { latestRecords } from './latest.js';
 import {
   resolveClients,
   resolveConcurrency,
@@ -80,6 +83,11 @@ export class TimestreamTelemetryStore implements TelemetryStore {
   /** One SELECT ... GROUP BY, paged to the end (aggregate.ts, aggregateSql.ts). */
   aggregate(table: TableRef, query: AggregateQuery): Promise<AggregateRow[]> {
     return aggregateRecords(this.queries, table, query);
+  }
+
+  /** One SELECT ... max_by(...) GROUP BY, paged to the end (latest.ts, latestSql.ts). */
+  latest(table: TableRef, query: LatestQuery): Promise<LatestRow[]> {
+    return latestRecords(this.queries, table, query);
   }
 
   /** One ListDatabases call (DescribeEndpoints would only test discovery), no retries. */

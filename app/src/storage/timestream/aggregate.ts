@@ -1,23 +1,16 @@
-import type { Datum, Row } from '@aws-sdk/client-timestream-query';
-import { checkAggregateQuery, namedEntries, sortAggregateRows } from '../aggregate.js';
+import type { Row } from '@aws-sdk/client-timestream-query';
+import { checkAggregateQuery, namedEntries, sortGroupedRows } from '../aggregate.js';
 import type { AggregateQuery, AggregateRow, MeasureStats, TableRef } from '../TelemetryStore.js';
-import {
-  aggregateColumns,
-  buildAggregate,
-  unknownNames,
-  type AggregateColumns,
-} from './aggregateSql.js';
-import { errorMessage, errorName, isTableNotFound, toStorageError } from './errors.js';
+import { aggregateColumns, buildAggregate, type AggregateColumns } from './aggregateSql.js';
+import { readGrouped } from './groupedRead.js';
+import { cellText } from './parseRows.js';
 import { runQuery, type QueryContext } from './query.js';
-import type { SchemaCache, TableSchema } from './schema.js';
+import type { TableSchema } from './schema.js';
 import { parseTimestamp } from './time.js';
 
 /**
- * `aggregate()` of the port: one SELECT ... GROUP BY (aggregateSql.ts), all its pages, rows in
- * the port's order. As in `query()`, an unknown table reads as empty and so does a filter on a
- * dimension the table does not have. Names the cached schema lacks trigger one fresh DESCRIBE;
- * should Timestream still answer "Column 'x' does not exist" (a column the cache knew but the
- * table no longer shows), the schema is reloaded and the query built and run once more.
+ * `aggregate()` of the port: one SELECT ... GROUP BY (aggregateSql.ts) run as groupedRead.ts
+ * says, all its pages, rows in the port's order.
  */
 export async function aggregateRecords(
   context: QueryContext,
@@ -26,53 +19,7 @@ export async function aggregateRecords(
 ): Promise<AggregateRow[]> {
   checkAggregateQuery(query);
   if (query.to <= query.from || query.measureNames?.length === 0) return [];
-  try {
-    const schema = await schemaFor(context, table, query, false);
-    if (!schema) return [];
-    try {
-      return await run(context, table, query, schema);
-    } catch (error) {
-      if (!isUnknownColumn(error)) throw error;
-      const fresh = await schemaFor(context, table, query, true);
-      return fresh ? await run(context, table, query, fresh) : [];
-    }
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
-
-/** The table's schema, or undefined when no record can match (no table, unknown dimension). */
-async function schemaFor(
-  context: QueryContext,
-  table: TableRef,
-  query: AggregateQuery,
-  reload: boolean,
-): Promise<TableSchema | undefined> {
-  let schema: TableSchema;
-  try {
-    schema = await knownSchema(context.schemas, table, query, reload);
-  } catch (error) {
-    if (isTableNotFound(error)) return undefined;
-    throw error;
-  }
-  const filtered = Object.keys(query.dimensions ?? {});
-  return filtered.every((name) => schema.get(name)?.attribute === 'DIMENSION') ? schema : undefined;
-}
-
-/**
- * The cached schema, reloaded when it lacks a name the query uses (written since it was loaded,
- * or never: then each such query costs a DESCRIBE). One loaded by this call is not reloaded.
- */
-async function knownSchema(
-  schemas: SchemaCache,
-  table: TableRef,
-  query: AggregateQuery,
-  reload: boolean,
-): Promise<TableSchema> {
-  if (reload) return schemas.refresh(table);
-  const cached = schemas.has(table);
-  const schema = await schemas.get(table);
-  return cached && unknownNames(query, schema).length > 0 ? schemas.refresh(table) : schema;
+  return readGrouped(context, table, query, (schema) => run(context, table, query, schema));
 }
 
 async function run(
@@ -87,14 +34,14 @@ async function run(
   const parsed = rows.map((row) => parseRow(row, query, columns));
   // Without GROUP BY, SQL answers one row even over no records; the port answers none.
   const found = parsed.filter((row) => row.records > 0);
-  return sortAggregateRows(found, query.groupBy ?? []);
+  return sortGroupedRows(found, query.groupBy ?? []);
 }
 
 /** Reads the cells in the order `buildAggregate` selects them; names not in the SQL get defaults. */
 function parseRow(row: Row, query: AggregateQuery, columns: AggregateColumns): AggregateRow {
   const cells = row.Data ?? [];
   let at = 0;
-  const next = (): string | null => scalar(cells[at++]);
+  const next = (): string | null => cellText(cells[at++]);
   const bin = columns.bin === undefined ? undefined : parseTimestamp(next() ?? '');
   const group = new Map(columns.groupBy.map((name) => [name, next()]));
   const records = Number(next() ?? 0);
@@ -128,17 +75,4 @@ function measureStats(next: () => string | null, columns: AggregateColumns): Mea
 /** A measure that is not a DOUBLE column of the table: no value counts. */
 function noValues(): MeasureStats {
   return { count: 0, sum: null, min: null, max: null };
-}
-
-function scalar(datum: Datum | undefined): string | null {
-  if (!datum || datum.NullValue) return null;
-  return datum.ScalarValue ?? null;
-}
-
-/** Timestream's answer to a column the table does not have (aws/aws-cdk#22062). */
-function isUnknownColumn(error: unknown): boolean {
-  return (
-    errorName(error) === 'ValidationException' &&
-    /Column '[^]*' does not exist/.test(errorMessage(error))
-  );
 }

@@ -3,7 +3,6 @@ import {
   aggregateColumns,
   buildAggregate,
   intervalLiteral,
-  unknownNames,
   type AggregateColumns,
 } from './aggregateSql.js';
 import type { ColumnSchema, TableSchema } from './schema.js';
@@ -61,19 +60,6 @@ describe('aggregateColumns', () => {
   it('sends no bin wider than the last timestamp: every record is in the bin at 0', () => {
     expect(aggregateColumns({ ...range, bin: 2n ** 63n }, schema).bin).toBeUndefined();
     expect(aggregateColumns({ ...range, bin: 2n ** 63n - 1n }, schema).bin).toBe(2n ** 63n - 1n);
-  });
-});
-
-describe('unknownNames', () => {
-  it('lists the names of filters, groups, measures and distinct counts the schema lacks', () => {
-    const query = {
-      ...range,
-      dimensions: { site: 'north', project: 'P' },
-      groupBy: ['turbine_id', 'row'],
-      measures: ['power_kw', 'ghost'],
-      distinct: ['site'],
-    };
-    expect(unknownNames(query, schema)).toEqual(['site', 'row', 'ghost']);
   });
 });
 

@@ -1,15 +1,13 @@
 import type { AggregateQuery, MeasureStat, TableRef } from '../TelemetryStore.js';
+import { dimensionColumns, doubleColumns } from './columns.js';
 import type { TableSchema } from './schema.js';
 import { buildWhere, quoteIdentifier, tableName } from './sql.js';
 import { MAX_TIMESTAMP_NS } from './time.js';
 
 /**
- * The one SELECT behind `aggregate()`, and which of the asked-for names it can name. Timestream
- * answers a query naming a column the table has never had with a ValidationException ("Column
- * 'x' does not exist", aws/aws-cdk#22062), so names are checked against the table's DESCRIBE
- * first and only real columns of the right kind reach the SQL: dimensions to group by and count
- * distinct values of, DOUBLE measure columns (a MULTI attribute or `measure_value::double`) to
- * aggregate. The others need no SQL to be answered: a group by a dimension no record has is null,
+ * The one SELECT behind `aggregate()`, and which of the asked-for names it can name (columns.ts):
+ * dimensions to group by and count distinct values of, DOUBLE measure columns to aggregate. The
+ * others need no SQL to be answered: a group by a dimension no record has is null,
  * a distinct count of it 0, and a measure that is not a DOUBLE column has no DOUBLE value
  * (count 0, sum, min and max null).
  *
@@ -31,33 +29,16 @@ export interface AggregateColumns {
 const ALL_STATS: readonly MeasureStat[] = ['count', 'sum', 'min', 'max'];
 
 export function aggregateColumns(query: AggregateQuery, schema: TableSchema): AggregateColumns {
-  const isDimension = (name: string) => schema.get(name)?.attribute === 'DIMENSION';
-  const isDouble = (name: string) => {
-    const column = schema.get(name);
-    const measure = column?.attribute === 'MULTI' || column?.attribute === 'MEASURE_VALUE';
-    return measure && column?.type === 'double';
-  };
   const wanted = new Set(query.stats ?? ALL_STATS);
   return {
     // A width past the last timestamp puts every record in the bin at 0, and would overflow
     // Timestream's interval type: no bin() is sent then (see aggregate.ts).
     ...(query.bin !== undefined && query.bin <= MAX_TIMESTAMP_NS ? { bin: query.bin } : {}),
-    groupBy: unique(query.groupBy ?? []).filter(isDimension),
-    measures: unique(query.measures ?? []).filter(isDouble),
+    groupBy: dimensionColumns(query.groupBy ?? [], schema),
+    measures: doubleColumns(query.measures ?? [], schema),
     stats: ALL_STATS.filter((s) => wanted.has(s)),
-    distinct: unique(query.distinct ?? []).filter(isDimension),
+    distinct: dimensionColumns(query.distinct ?? [], schema),
   };
-}
-
-/** Names the query uses that the schema does not know (yet): worth a fresh DESCRIBE. */
-export function unknownNames(query: AggregateQuery, schema: TableSchema): string[] {
-  const names = [
-    ...Object.keys(query.dimensions ?? {}),
-    ...(query.groupBy ?? []),
-    ...(query.measures ?? []),
-    ...(query.distinct ?? []),
-  ];
-  return unique(names).filter((name) => !schema.has(name));
 }
 
 /**
@@ -104,5 +85,3 @@ export function intervalLiteral(ns: bigint): string {
   for (const [unit, size] of UNITS) if (ns % size === 0n) return `${ns / size}${unit}`;
   return `${ns}ns`;
 }
-
-const unique = (names: readonly string[]): string[] => [...new Set(names)];

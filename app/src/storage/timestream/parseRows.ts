@@ -1,4 +1,4 @@
-import type { ColumnInfo, Row } from '@aws-sdk/client-timestream-query';
+import type { ColumnInfo, Datum, Row } from '@aws-sdk/client-timestream-query';
 import {
   MULTI_VALUE_TYPES,
   SCALAR_TYPES,
@@ -103,6 +103,12 @@ function parseRow(
     version: 1n,
     measure: single ? { kind: 'single', ...single } : { kind: 'multi', values: multi.sort(byName) },
   };
+}
+
+/** A cell's text as Timestream sent it, or null for `{"NullValue": true}` (or no cell). */
+export function cellText(datum: Datum | undefined): string | null {
+  if (!datum || datum.NullValue) return null;
+  return datum.ScalarValue ?? null;
 }
 
 /** The canonical spelling of a value (see telemetry/parseValue.ts). */

@@ -81,6 +81,16 @@ describe('aggregates', () => {
       await rows('SELECT count(DISTINCT turbine), max_by(turbine, kw), min_by(time, kw) FROM db.t'),
     ).toEqual([['3', 'A', '2024-01-01 23:46:00.000000000']]);
   });
+
+  it('max_by keeps a NULL value of the row it picks, as Trino does (unlike max)', async () => {
+    expect(
+      await rows('SELECT turbine, max_by(n, time) FROM db.t GROUP BY turbine ORDER BY turbine'),
+    ).toEqual([
+      ['A', '2'],
+      ['B', null],
+      ['C', null],
+    ]);
+  });
 });
 
 describe('GROUP BY, bin, HAVING, ORDER BY, LIMIT', () => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { dimensionColumns, doubleColumns, unknownNames } from './columns.js';
+import type { ColumnSchema, TableSchema } from './schema.js';
+
+const schema: TableSchema = new Map(
+  (
+    [
+      ['turbine_id', 'varchar', 'DIMENSION'],
+      ['project', 'varchar', 'DIMENSION'],
+      ['power_kw', 'double', 'MULTI'],
+      ['rotor_rpm', 'bigint', 'MULTI'],
+      ['status', 'varchar', 'MULTI'],
+      ['measure_value::double', 'double', 'MEASURE_VALUE'],
+      ['measure_value::bigint', 'bigint', 'MEASURE_VALUE'],
+    ] as const
+  ).map(([name, type, attribute]): [string, ColumnSchema] => [name, { name, type, attribute }]),
+);
+
+describe('dimensionColumns and doubleColumns', () => {
+  it('keep the dimensions, and the DOUBLE MULTI and single-measure columns, each once', () => {
+    const names = ['project', 'status', 'power_kw', 'nope', 'measure_value::double', 'project'];
+
+    expect(dimensionColumns(names, schema)).toEqual(['project']);
+    expect(doubleColumns([...names, 'rotor_rpm', 'measure_value::bigint'], schema)).toEqual([
+      'power_kw',
+      'measure_value::double',
+    ]);
+  });
+});
+
+describe('unknownNames', () => {
+  it('lists the names of filters, groups, measures and distinct counts the schema lacks', () => {
+    const query = {
+      dimensions: { site: 'north', project: 'P' },
+      groupBy: ['turbine_id', 'row'],
+      measures: ['power_kw', 'ghost'],
+      distinct: ['site'],
+    };
+
+    expect(unknownNames(query, schema)).toEqual(['site', 'row', 'ghost']);
+  });
+});

@@ -1,0 +1,64 @@
+import type { Row } from '@aws-sdk/client-timestream-query';
+import { namedEntries, sortGroupedRows } from '../aggregate.js';
+import { checkLatestQuery } from '../latest.js';
+import type { LatestQuery, LatestRow, TableRef } from '../TelemetryStore.js';
+import { readGrouped } from './groupedRead.js';
+import { buildLatest, latestColumns, type LatestColumns } from './latestSql.js';
+import { cellText } from './parseRows.js';
+import { runQuery, type QueryContext } from './query.js';
+import type { TableSchema } from './schema.js';
+import { parseTimestamp } from './time.js';
+
+/**
+ * `latest()` of the port: one SELECT ... max_by(...) GROUP BY (latestSql.ts) run as
+ * groupedRead.ts says, all its pages, rows in the port's order.
+ */
+export async function latestRecords(
+  context: QueryContext,
+  table: TableRef,
+  query: LatestQuery,
+): Promise<LatestRow[]> {
+  checkLatestQuery(query);
+  if (query.to <= query.from || query.measureNames?.length === 0) return [];
+  return readGrouped(context, table, query, (schema) => run(context, table, query, schema));
+}
+
+async function run(
+  context: QueryContext,
+  table: TableRef,
+  query: LatestQuery,
+  schema: TableSchema,
+): Promise<LatestRow[]> {
+  const columns = latestColumns(query, schema);
+  const { rows } = await runQuery(
+    context.client,
+    buildLatest(table, query, columns),
+    context.retry,
+  );
+  const found = rows.flatMap((row) => parseRow(row, query, columns));
+  return sortGroupedRows(found, query.groupBy);
+}
+
+/**
+ * Reads the cells in the order `buildLatest` selects them; names not in the SQL are null. A row
+ * without a time is the answer of a SELECT without GROUP BY over no records: none.
+ */
+function parseRow(row: Row, query: LatestQuery, columns: LatestColumns): LatestRow[] {
+  const cells = row.Data ?? [];
+  let at = 0;
+  const next = (): string | null => cellText(cells[at++]);
+  const group = new Map(columns.groupBy.map((name) => [name, next()]));
+  const time = next();
+  if (time === null) return [];
+  const values = new Map(columns.measures.map((name) => [name, next()]));
+  return [
+    {
+      group: namedEntries(query.groupBy, (i) => group.get(query.groupBy[i] as string) ?? null),
+      time: parseTimestamp(time),
+      measures: namedEntries(query.measures, (i) => {
+        const text = values.get(query.measures[i] as string);
+        return text === undefined || text === null ? null : Number(text);
+      }),
+    },
+  ];
+}

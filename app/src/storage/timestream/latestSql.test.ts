@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildLatest, latestColumns } from './latestSql.js';
+import type { ColumnSchema, TableSchema } from './schema.js';
+
+const table = { database: 'windtunnel', table: 'telemetry' };
+const T0 = 1_700_000_000_000_000_000n;
+const range = { from: T0, to: T0 + 3_600_000_000_000n };
+const WHERE =
+  "WHERE time >= TIMESTAMP '2023-11-14 22:13:20.000000000' AND " +
+  "time < TIMESTAMP '2023-11-14 23:13:20.000000000'";
+
+const schema: TableSchema = new Map(
+  (
+    [
+      ['turbine_id', 'varchar', 'DIMENSION'],
+      ['site', 'varchar', 'DIMENSION'],
+      ['power_kw', 'double', 'MULTI'],
+      ['rotor_rpm', 'bigint', 'MULTI'],
+      ['measure_value::double', 'double', 'MEASURE_VALUE'],
+    ] as const
+  ).map(([name, type, attribute]): [string, ColumnSchema] => [name, { name, type, attribute }]),
+);
+
+describe('latestColumns', () => {
+  it('keeps the dimensions to group by and the DOUBLE columns to read', () => {
+    const query = {
+      ...range,
+      groupBy: ['site', 'nope', 'power_kw'],
+      measures: ['power_kw', 'rotor_rpm', 'site', 'measure_value::double', 'nope'],
+    };
+
+    expect(latestColumns(query, schema)).toEqual({
+      groupBy: ['site'],
+      measures: ['power_kw', 'measure_value::double'],
+    });
+  });
+});
+
+describe('buildLatest', () => {
+  it('selects the groups, the newest time and each measure of the newest row', () => {
+    const query = { ...range, groupBy: ['site', 'turbine_id'], measures: [] };
+    const columns = {
+      groupBy: ['site', 'turbine_id'],
+      measures: ['power_kw', 'measure_value::double'],
+    };
+
+    expect(buildLatest(table, query, columns)).toBe(
+      'SELECT "site", "turbine_id", max(time), max_by("power_kw", time), ' +
+        'max_by("measure_value::double", time) FROM "windtunnel"."telemetry" ' +
+        `${WHERE} GROUP BY "site", "turbine_id"`,
+    );
+  });
+
+  it('has no GROUP BY when none of the groups is a dimension of the table', () => {
+    const query = { ...range, groupBy: ['nope'], measures: [] };
+
+    expect(buildLatest(table, query, { groupBy: [], measures: [] })).toBe(
+      `SELECT max(time) FROM "windtunnel"."telemetry" ${WHERE}`,
+    );
+  });
+
+  it('escapes hostile table, dimension and measure names and values', () => {
+    const query = {
+      ...range,
+      dimensions: { 'dim "x"': "x' OR '1'='1" },
+      measureNames: ["m'"],
+      groupBy: ['dim "x"'],
+      measures: [],
+    };
+
+    expect(
+      buildLatest({ database: 'd"b', table: "t'" }, query, {
+        groupBy: ['dim "x"'],
+        measures: ['kw"'],
+      }),
+    ).toBe(
+      `SELECT "dim ""x""", max(time), max_by("kw""", time) FROM "d""b"."t'" ${WHERE} AND ` +
+        `"dim ""x""" = 'x'' OR ''1''=''1' AND measure_name IN ('m''') GROUP BY "dim ""x"""`,
+    );
+  });
+});
