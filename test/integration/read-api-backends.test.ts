@@ -16,13 +16,14 @@ import {
   startTimestreamServer,
   type TimestreamServer,
 } from '../../emulator/src/timestream/index.js';
-import { NOW_MS, POWER_EXPECTED, POWER_READINGS } from '../fixtures/power.js';
+import { NOW_MS, POWER_EXPECTED, POWER_READINGS, PROJECTS_EXPECTED } from '../fixtures/power.js';
 import { influxQuery, influxUrl, uniqueDatabaseName } from '../helpers/influxTest.js';
 
 /**
  * The read API on every backend, the same readings, the same answer to the digit: memory (one
  * pass), InfluxDB (InfluxQL) and Timestream (SQL through the AWS SDK, answered by windtunnel's
- * server). GET /power is aggregated by each store; GET /measurements pages through its records.
+ * server). GET /power and GET /power/projects are computed by each store; GET /measurements pages
+ * through its records.
  */
 const now = () => BigInt(NOW_MS) * 1_000_000n;
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -84,6 +85,8 @@ describe('the read API answers the same on every backend', () => {
       const res = await request(app).get('/power?since=20m&by=project');
       expect(res.status).toBe(200);
       expect(res.body).toEqual(POWER_EXPECTED);
+      const projects = await request(app).get('/power/projects?since=20m&latest=wind_speed');
+      expect(projects.body).toEqual(PROJECTS_EXPECTED);
       const csv = await request(app).get('/measurements?since=20m').set('accept', 'text/csv');
       expect(csv.text).toBe(expectedCsv);
       const paged: unknown[] = [];

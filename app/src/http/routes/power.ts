@@ -1,6 +1,14 @@
 import { Router } from 'express';
+import { nsTime } from '../../analysis/format.js';
 import { fleetPower } from '../../analysis/power.js';
-import { parseDuration, parseName, parseRange, singleParams } from '../../analysis/params.js';
+import {
+  parseDuration,
+  parseName,
+  parseRange,
+  QueryParamError,
+  singleParams,
+} from '../../analysis/params.js';
+import { projectPower } from '../../analysis/projects.js';
 import type { TableRef, TelemetryStore } from '../../storage/TelemetryStore.js';
 
 interface Deps {
@@ -12,6 +20,9 @@ interface Deps {
 }
 
 const PARAMS = ['since', 'from', 'to', 'bin', 'by', 'measure', 'measure_name'] as const;
+const PROJECT_PARAMS = ['since', 'from', 'to', 'label', 'measure', 'measure_name', 'latest'];
+/** Most measures `latest` may name. */
+const MAX_LATEST = 8;
 
 /**
  * `GET /power?since=24h&bin=10m&by=project`: the fleet's total per bin (the sum over devices of
@@ -44,7 +55,6 @@ export function powerRoutes(deps: Deps): Router {
         device: deps.deviceDimension,
         ...(by === undefined ? {} : { by }),
       });
-      const iso = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString();
       res.json({
         from: iso(range.from),
         to: iso(range.to),
@@ -68,5 +78,62 @@ export function powerRoutes(deps: Deps): Router {
       next(err);
     }
   });
+
+  /**
+   * `GET /power/projects?since=24h`: per device, its mean power over the range and its latest
+   * reading (time, power, and the `latest` measures: hub wind speed and nominal power by default),
+   * with the `label` dimension (default `project`) alongside.
+   *
+   * @example
+   * // GET /power/projects?since=1h
+   * // {"from":"...","to":"...","device":"turbine_id","label":"project","measure":"power_kw",
+   * //  "projects":[{"turbine_id":"NL-0001","project":"Windpark Noord","readings":60,"mean":1532.5,
+   * //    "latest":{"time":"2026-11-26T10:59:00.000000000Z","power_kw":1610,"wind_speed_hub":9.1,
+   * //    "nominal_power_kw":3000}}, ...]}
+   */
+  router.get('/power/projects', async (req, res, next) => {
+    try {
+      const params = singleParams(req.query, PROJECT_PARAMS);
+      const range = parseRange(params, deps.now());
+      const label = parseName('label', params.label ?? 'project');
+      const measureName = parseName('measure_name', params.measure_name ?? 'reading');
+      const measure = parseName('measure', params.measure ?? 'power_kw');
+      const latest = (params.latest ?? 'wind_speed_hub,nominal_power_kw')
+        .split(',')
+        .filter((name) => name !== '')
+        .map((name) => parseName('latest', name));
+      if (latest.length > MAX_LATEST) {
+        throw new QueryParamError('latest', `names at most ${MAX_LATEST} measures`);
+      }
+      const device = deps.deviceDimension;
+      const rows = await projectPower(deps.store, deps.table, {
+        ...range,
+        measureName,
+        measure,
+        device,
+        label,
+        latest,
+      });
+      res.json({
+        from: iso(range.from),
+        to: iso(range.to),
+        measureName,
+        measure,
+        device,
+        label,
+        projects: rows.map((r) => ({
+          [device]: r.device,
+          ...(label === device ? {} : { [label]: r.label }),
+          readings: r.readings,
+          mean: r.mean,
+          latest: r.latest && { time: nsTime(r.latest.time), ...r.latest.values },
+        })),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
   return router;
 }
+
+const iso = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString();
