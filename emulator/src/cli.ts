@@ -1,5 +1,6 @@
 import { loadStackConfig, port, StackConfigError } from './config.js';
 import { benchCommand } from './bench/index.js';
+import { reportCommand, REPORT_USAGE } from './commands/report.js';
 import { simulateCommand, SIMULATE_USAGE } from './commands/simulate.js';
 import { tokenCommand, TOKEN_USAGE } from './commands/token.js';
 import { describeStack, startStack } from './stack.js';
@@ -20,6 +21,7 @@ Usage:
       --config adds routes, stage, throttling, authorizers, CORS and the function's settings.
   ${TOKEN_USAGE.trimEnd()}
   ${SIMULATE_USAGE.trimEnd()}
+  ${REPORT_USAGE.trimEnd()}
   windtunnel bench [--json] [--suite ingest|timestream|all] [--duration 5s] [--fleet-duration 10s]
       Benchmarks: raw InfluxDB writes against the same points through the whole stack, and the
       Timestream emulator's WriteRecords and fleet query.
@@ -42,6 +44,8 @@ export async function main(argv: string[]): Promise<number | void> {
         return await benchCommand(flags);
       case 'simulate':
         return await simulateCommand(flags);
+      case 'report':
+        return await reportCommand(flags);
       case 'timestream':
         return await timestreamServer(flags);
       case 'token': {
@@ -72,7 +76,8 @@ async function up(flags: Flags): Promise<void> {
   const config = loadStackConfig(process.env);
   const timestream = loadTimestreamConfig(process.env);
   const stack = await startStack({
-    env: process.env,
+    // The local stack serves the dashboard unless told not to; a deployed function does not.
+    env: { DASHBOARD_ENABLED: 'true', ...process.env },
     ...(flags['no-timestream'] === 'true' ? {} : { timestreamPort: timestream.port }),
     stack: {
       ...config,

@@ -43,19 +43,20 @@ export function toCsv(views: readonly RecordView[]): string {
   const dimensions = [...new Set(views.flatMap((v) => Object.keys(v.dimensions)))].sort();
   const measures = [...new Set(views.flatMap((v) => Object.keys(v.measures)))].sort();
   const header = ['time', 'measure_name', ...dimensions, ...measures];
-  const lines = [header.map(cell).join(',')];
-  for (const v of views) {
-    lines.push(
-      [
-        v.time,
-        v.measureName,
-        ...dimensions.map((d) => v.dimensions[d] ?? ''),
-        ...measures.map((m) => v.measures[m] ?? ''),
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
+  return csvTable(
+    header,
+    views.map((v) => [
+      v.time,
+      v.measureName,
+      ...dimensions.map((d) => v.dimensions[d] ?? ''),
+      ...measures.map((m) => v.measures[m] ?? ''),
+    ]),
+  );
+}
+
+/** A header and rows as CSV (RFC 4180, CRLF), each cell quoted and defused as `toCsv` says. */
+export function csvTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(cell).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
