@@ -18,6 +18,7 @@ export const APP_ENV = {
   MAX_RECORDS_PER_REQUEST: 'MAX_RECORDS_PER_REQUEST',
   DEVICE_AUTH: 'DEVICE_AUTH',
   DEVICE_DIMENSION: 'DEVICE_DIMENSION',
+  DASHBOARD_ENABLED: 'DASHBOARD_ENABLED',
 } as const;
 
 export interface AppConfig {
@@ -29,6 +30,8 @@ export interface AppConfig {
   maxRecordsPerRequest: number;
   /** Who may write which turbine's telemetry (app/src/auth). */
   deviceAuth: DeviceAuthSettings;
+  /** Serve the read-only live dashboard at `/dashboard`. */
+  dashboard: boolean;
 }
 
 /** A variable has a value the app cannot use; the message names the variable. */
@@ -75,7 +78,10 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     mode: oneOf('DEVICE_AUTH', get('DEVICE_AUTH') ?? 'jwt', ['jwt', 'off'] as const),
     dimension: name('DEVICE_DIMENSION', get('DEVICE_DIMENSION') ?? 'turbine_id'),
   };
-  return { backend, table, influx, timestream, maxRecordsPerRequest, deviceAuth };
+  const dashboard =
+    oneOf('DASHBOARD_ENABLED', get('DASHBOARD_ENABLED') ?? 'false', ['true', 'false'] as const) ===
+    'true';
+  return { backend, table, influx, timestream, maxRecordsPerRequest, deviceAuth, dashboard };
 }
 
 function oneOf<T extends string>(variable: string, raw: string, allowed: readonly T[]): T {

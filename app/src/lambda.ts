@@ -38,6 +38,7 @@ export function createLambdaFunction(
       table: config.table,
       maxRecordsPerRequest: config.maxRecordsPerRequest,
       deviceAuth: config.deviceAuth,
+      dashboard: config.dashboard,
     });
     if (config.deviceAuth.mode === 'off') {
       console.warn(

@@ -119,7 +119,14 @@ export function describeStack(stack: Stack): string {
     config.deviceAuth.mode === 'off'
       ? 'auth OFF (DEVICE_AUTH=off: anyone may write any turbine)'
       : `devices need a JWT (mint one: npx windtunnel token --sub <turbine id>)`;
-  const api = `windtunnel: API on ${stack.url}, ${auth} -> Lambda app/src/lambda.handler -> ${storage}`;
-  if (!stack.timestreamUrl) return api;
-  return `${api}\nwindtunnel: Timestream API (write + query) on ${stack.timestreamUrl}: use it as the AWS SDK's, CLI's or boto3's endpoint`;
+  const lines = [
+    `windtunnel: API on ${stack.url}, ${auth} -> Lambda app/src/lambda.handler -> ${storage}`,
+  ];
+  if (config.dashboard) {
+    lines.push(
+      `windtunnel: live dashboard on ${stack.url}/dashboard (DASHBOARD_ENABLED=false hides it)`,
+    );
+  }
+  if (!stack.timestreamUrl) return lines.join('\n');
+  return `${lines.join('\n')}\nwindtunnel: Timestream API (write + query) on ${stack.timestreamUrl}: use it as the AWS SDK's, CLI's or boto3's endpoint`;
 }

@@ -120,7 +120,7 @@ describe.skipIf(missing !== undefined)('docker-compose up on the local engine', 
     if (env) await compose('down', '-v', '--remove-orphans').catch(() => undefined);
   }, 120_000);
 
-  it('starts every service healthy; the readings reach InfluxDB and come back through the app and the Timestream API', async () => {
+  it('starts every service healthy; the readings reach InfluxDB and come back through the app, its dashboard and the Timestream API', async () => {
     await compose('up', '-d', '--build');
     await healthy(['influxdb', 'windtunnel', 'timestream']);
     const state = await compose('ps');
@@ -146,6 +146,15 @@ describe.skipIf(missing !== undefined)('docker-compose up on the local engine', 
     };
     expect(power.total.length).toBeGreaterThan(0);
     expect(power.total.every((p) => p.devices > 0)).toBe(true);
+    const projects = (await fetch(`${app}/power/projects?since=1h`).then((r) => r.json())) as {
+      projects: { latest: { power_kw: number } | null }[];
+    };
+    expect(projects.projects).toHaveLength(20);
+    expect(projects.projects.every((p) => typeof p.latest?.power_kw === 'number')).toBe(true);
+    // The container serves the live dashboard (DASHBOARD_ENABLED defaults to true under `up`).
+    const dashboard = await fetch(`${app}/dashboard`);
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.text()).toContain('<canvas id="total">');
 
     // The app's table through windtunnel's own Timestream API, as an analyst would read it.
     const config = {

@@ -3,6 +3,7 @@ import type { DeviceAuthSettings } from '../auth/authorizeRecords.js';
 import { NotFoundError } from '../errors.js';
 import type { TableRef, TelemetryStore } from '../storage/TelemetryStore.js';
 import { errorHandler, type Logger } from './errorHandler.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { powerRoutes } from './routes/power.js';
@@ -13,6 +14,8 @@ export interface AppDeps {
   table: TableRef;
   maxRecordsPerRequest: number;
   deviceAuth: DeviceAuthSettings;
+  /** Serve the live dashboard at `/dashboard` (DASHBOARD_ENABLED). */
+  dashboard?: boolean;
   /** The clock, in ns since the epoch (tests pin it). */
   now?: () => bigint;
   log?: Logger;
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps));
   app.use(powerRoutes({ ...deps, now, deviceDimension: deps.deviceAuth.dimension }));
   app.use(readRecordRoutes({ ...deps, now }));
+  if (deps.dashboard) app.use(dashboardRoutes());
   app.use((req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log ?? console));
   return app;
