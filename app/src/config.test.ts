@@ -10,7 +10,16 @@ describe('loadAppConfig', () => {
       timestream: { region: 'us-east-1' },
       maxRecordsPerRequest: 10_000,
       deviceAuth: { mode: 'jwt', dimension: 'turbine_id' },
+      dashboard: false,
     });
+  });
+
+  it('serves the dashboard only when DASHBOARD_ENABLED is true', () => {
+    expect(loadAppConfig({ DASHBOARD_ENABLED: 'true' }).dashboard).toBe(true);
+    expect(loadAppConfig({ DASHBOARD_ENABLED: 'false' }).dashboard).toBe(false);
+    expect(() => loadAppConfig({ DASHBOARD_ENABLED: 'yes' })).toThrow(
+      "DASHBOARD_ENABLED must be one of true, false; got 'yes'",
+    );
   });
 
   it('picks InfluxDB when INFLUX_URL is set', () => {
