@@ -15,6 +15,7 @@ const range = { from: '2024-11-25T23:40:00Z', to: '2024-11-26T00:00:00Z' };
 let url = '';
 let dir = '';
 let close = () => {};
+const authorizations: (string | undefined)[] = [];
 
 beforeAll(async () => {
   const store = new InMemoryTelemetryStore();
@@ -28,7 +29,10 @@ beforeAll(async () => {
     now: () => BigInt(NOW_MS) * 1_000_000n,
     log: { error: () => {}, warn: () => {} },
   });
-  const server = createServer(app).listen(0, '127.0.0.1');
+  const server = createServer((req, res) => {
+    authorizations.push(req.headers.authorization);
+    app(req, res);
+  }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   dir = await mkdtemp(join(tmpdir(), 'windtunnel-report-'));
@@ -97,6 +101,18 @@ describe('windtunnel report', () => {
     );
     expect(projects[1]).toBe('A,Noord,3,200,2024-11-25T23:51:00.000000000Z,300,,');
     expect(projects).toContain(`E,${HOSTILE},1,2.5,2024-11-25T23:55:00.000000000Z,2.5,,`);
+  });
+
+  it('sends --token as a bearer token, for an API whose GET routes have an authorizer', async () => {
+    authorizations.length = 0;
+    const { io: streams } = io();
+    expect(
+      await reportCommand(
+        { url, ...range, out: join(dir, 't.html'), token: 'abc.def.ghi' },
+        streams,
+      ),
+    ).toBe(0);
+    expect(authorizations).toEqual(['Bearer abc.def.ghi', 'Bearer abc.def.ghi']);
   });
 
   it('shows the API’s refusal, naming the parameter, and refuses unknown flags', async () => {

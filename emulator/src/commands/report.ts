@@ -6,11 +6,12 @@ import { reportHtml, type FleetData } from '../../../app/src/analysis/view/page.
 import { loadStackConfig } from '../config.js';
 
 export const REPORT_USAGE = `windtunnel report [--url <api>] [--since 24h | --from <time> [--to <time>]] [--bin 10m]
-                  [--out report.html] [--csv <dir>] [--title <text>]
+                  [--out report.html] [--csv <dir>] [--title <text>] [--token <jwt>]
       A self-contained HTML report of the fleet's power (fleet total over time, mean power per
       project, the power curve as measured, a table), from the API's GET /power and
       GET /power/projects (default --url: the local stack). It opens offline. --csv <dir> also
-      writes fleet-total.csv and projects.csv there.
+      writes fleet-total.csv and projects.csv there. --token: sent as a bearer token, for an
+      API in AWS whose GET routes have an authorizer.
 `;
 
 /** The bodies of GET /power and GET /power/projects, as far as the CSV files read them. */
@@ -31,7 +32,7 @@ export interface ReportIo {
 }
 
 const RANGE_FLAGS = ['since', 'from', 'to'] as const;
-const KNOWN = new Set([...RANGE_FLAGS, 'url', 'bin', 'out', 'csv', 'title']);
+const KNOWN = new Set([...RANGE_FLAGS, 'url', 'bin', 'out', 'csv', 'title', 'token']);
 
 /**
  * `windtunnel report`: reads the fleet's power from the API (any backend behind it, locally or
@@ -56,7 +57,7 @@ export async function reportCommand(
   if (range.size === 0) range.set('since', '24h');
   let data: FleetData & { power: PowerBody; projects: ProjectsBody };
   try {
-    data = await fetchFleetData(url, range, flags.bin ?? '10m');
+    data = await fetchFleetData(url, range, flags.bin ?? '10m', flags.token);
   } catch (err) {
     io.stderr.write(`windtunnel report: ${(err as Error).message}\n`);
     return 1;
@@ -81,6 +82,7 @@ export async function fetchFleetData(
   url: string,
   range: URLSearchParams,
   bin: string,
+  token?: string,
 ): Promise<FleetData & { power: PowerBody; projects: ProjectsBody }> {
   const base = url.replace(/\/+$/, '');
   // One `to` for both, so the two answers cover the same instant.
@@ -96,7 +98,12 @@ export async function fetchFleetData(
     pinned.set('to', to.toISOString());
   }
   const get = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${base}${path}`, { headers: { accept: 'application/json' } });
+    const res = await fetch(`${base}${path}`, {
+      headers: {
+        accept: 'application/json',
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      },
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`GET ${base}${path}: HTTP ${res.status} ${text}`);
     return JSON.parse(text) as T;
