@@ -28,7 +28,9 @@ import { msToNs } from './types/timestamp.js';
  * 3. an aggregate query whose WHERE went to the store whole, grouped by `bin(time, x)` and
  *    dimensions, with count/sum/avg/min/max of DOUBLE measures and count(DISTINCT dimension),
  *    is answered by `store.aggregate` (execute/aggregatePushdown.ts): InfluxDB computes the
- *    counts and sums, and only one row per bin and group reaches the server. Otherwise the rows
+ *    counts and sums, and only one row per bin and group reaches the server. One grouped by
+ *    dimensions with only max(time) and max_by(<DOUBLE measure>, time), the app's last readings,
+ *    is answered by `store.latest` (execute/latestPushdown.ts) likewise. Otherwise the rows
  *    come from `store.query` (at most `maxRecords`, 5 million by default: a query that would
  *    read more is refused rather than run the process out of memory);
  * 4. the query is analysed against the table's columns, learned from the records themselves

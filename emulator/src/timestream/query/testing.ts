@@ -2,6 +2,7 @@ import { InMemoryTelemetryStore } from '../../../../app/src/storage/memory/index
 import {
   StorageError,
   type AggregateQuery,
+  type LatestQuery,
   type RecordQuery,
   type TableRef,
   type TelemetryStore,
@@ -108,12 +109,15 @@ export function contextOf(
   return { store, catalog: catalogOf(tables), now: () => nowMs, ...(limits ? { limits } : {}) };
 }
 
-/** The memory store, recording every query() call, and aggregate() calls apart. */
+/** The memory store, recording every query() call, and aggregate() and latest() calls apart. */
 export class RecordingStore extends InMemoryTelemetryStore {
   calls: RecordQuery[] = [];
   aggregates: AggregateQuery[] = [];
+  latests: LatestQuery[] = [];
   /** Whether aggregate() refuses, as a store that cannot aggregate would. */
   refuseAggregates = false;
+  /** Whether latest() refuses, as a store that cannot find the newest records would. */
+  refuseLatest = false;
 
   override async query(table: TableRef, query: RecordQuery) {
     this.calls.push(structuredClone(query));
@@ -124,5 +128,11 @@ export class RecordingStore extends InMemoryTelemetryStore {
     this.aggregates.push(structuredClone(query));
     if (this.refuseAggregates) throw new StorageError('this store does not aggregate');
     return super.aggregate(table, query);
+  }
+
+  override async latest(table: TableRef, query: LatestQuery) {
+    this.latests.push(structuredClone(query));
+    if (this.refuseLatest) throw new StorageError('this store does not find the newest records');
+    return super.latest(table, query);
   }
 }

@@ -5,10 +5,17 @@ import type {
   MeasureStats,
 } from '../../../../../app/src/storage/TelemetryStore.js';
 import type { SelectPlan } from '../analyse/plan.js';
-import type { ColumnDef, TableSchema } from '../analyse/schema.js';
+import type { TableSchema } from '../analyse/schema.js';
 import type { AggregateCall, GroupRow } from '../analyse/scopes.js';
 import type { Expr } from '../sql/ast.js';
 import type { Value } from '../types/values.js';
+import {
+  columnOf,
+  isDoubleMeasure,
+  pushableGrouping,
+  unique,
+  type ColumnOf,
+} from './groupedPushdown.js';
 import type { Pushdown } from './pushdown.js';
 
 /**
@@ -43,14 +50,9 @@ export function planAggregatePushdown(
   schema: TableSchema,
   qualifier: string,
 ): AggregatePlan | undefined {
-  const grouping = plan.grouping;
-  if (!grouping || plan.filter || pushdown.empty || pushdown.dimensionSets.length !== 1) {
-    return undefined;
-  }
-  const column = (e: Expr | undefined): ColumnDef | undefined =>
-    e?.kind === 'column' && (e.qualifier === undefined || e.qualifier === qualifier)
-      ? schema.resolve(e.name)
-      : undefined;
+  const grouping = pushableGrouping(plan, pushdown);
+  if (!grouping) return undefined;
+  const column = columnOf(schema, qualifier);
 
   let bin: bigint | undefined;
   const keys: ({ kind: 'bin' } | { kind: 'dimension'; name: string })[] = [];
@@ -100,10 +102,7 @@ export function planAggregatePushdown(
 }
 
 /** `bin(time, 10m)`: its width in ns. */
-function binWidth(
-  e: Expr,
-  column: (e: Expr | undefined) => ColumnDef | undefined,
-): bigint | undefined {
+function binWidth(e: Expr, column: ColumnOf): bigint | undefined {
   if (e.kind !== 'call' || e.name !== 'bin' || e.distinct || e.args.length !== 2) return undefined;
   const [time, width] = e.args;
   if (column(time)?.role !== 'time') return undefined;
@@ -112,10 +111,7 @@ function binWidth(
   return ns > 0n ? ns : undefined;
 }
 
-function sourceOf(
-  a: AggregateCall,
-  column: (e: Expr | undefined) => ColumnDef | undefined,
-): Source | undefined {
+function sourceOf(a: AggregateCall, column: ColumnOf): Source | undefined {
   const { name, star, distinct, args } = a.call;
   if (star) return name === 'count' ? { kind: 'records' } : undefined;
   if (args.length !== 1) return undefined;
@@ -125,8 +121,7 @@ function sourceOf(
     return name === 'count' && def.role === 'dimension'
       ? { kind: 'distinct', name: def.name }
       : undefined;
-  const measure = (def.role === 'multi' || def.role === 'single') && def.type === 'DOUBLE';
-  if (!measure) return undefined;
+  if (!isDoubleMeasure(def)) return undefined;
   if (name === 'count' || name === 'sum' || name === 'avg' || name === 'min' || name === 'max') {
     return { kind: 'measure', name: def.name, stat: name };
   }
@@ -159,5 +154,3 @@ function statsOf(sources: readonly Source[]): MeasureStat[] {
   );
   return unique(stats);
 }
-
-const unique = <T>(items: T[]): T[] => [...new Set(items)];

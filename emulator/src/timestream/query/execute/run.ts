@@ -8,7 +8,7 @@ import { groupRows } from './groups.js';
  * into its group's accumulators (execute/groups.ts; the rows themselves are not kept), then
  * HAVING, DISTINCT, ORDER BY and LIMIT. Without ORDER BY the rows keep the store's order (time,
  * then series) and a LIMIT stops the pass early. `groups`, when given, are the groups already
- * aggregated by the store (execute/aggregatePushdown.ts) and `rows` is not read.
+ * computed by the store (execute/aggregatePushdown.ts, latestPushdown.ts) and `rows` is not read.
  */
 export function run(plan: SelectPlan, rows: Iterable<unknown>, groups?: GroupRow[]): Value[][] {
   const sources = plan.grouping

@@ -1,4 +1,9 @@
-import { StorageError } from '../../../../../app/src/storage/TelemetryStore.js';
+import {
+  StorageError,
+  type RecordFilter,
+  type TableRef,
+  type TelemetryStore,
+} from '../../../../../app/src/storage/TelemetryStore.js';
 import { bytesScanned } from '../response/respond.js';
 import {
   isAggregateQuery,
@@ -8,12 +13,14 @@ import {
 } from '../analyse/plan.js';
 import type { TableSchema } from '../analyse/schema.js';
 import { knownSchema, rememberSchema } from '../analyse/schemaCache.js';
+import type { GroupRow } from '../analyse/scopes.js';
 import type { QueryContext, QueryLimits } from '../context.js';
 import { UnknownColumnError } from '../errors.js';
 import type { SelectStatement } from '../sql/ast.js';
 import type { Value } from '../types/values.js';
 import { planAggregatePushdown } from './aggregatePushdown.js';
 import { fetchRecords, scanTable, storeCall, storeQuery } from './fetch.js';
+import { planLatestPushdown } from './latestPushdown.js';
 import { planPushdown, type Pushdown } from './pushdown.js';
 import { run } from './run.js';
 import { resolveTable } from './table.js';
@@ -25,7 +32,7 @@ export interface SelectResult {
   bytesScanned: number;
 }
 
-/** Records read to learn a table's columns before its aggregates go to the store. */
+/** Records read to learn a table's columns before its groups are asked of the store. */
 const SAMPLE_RECORDS = 1000;
 
 /**
@@ -98,10 +105,10 @@ export async function runSelect(
 }
 
 /**
- * An aggregate query the store can compute itself (execute/aggregatePushdown.ts), or undefined.
- * Columns the schema cache does not know yet are learned from a sample of the table's records;
- * a column the sample does not show either leaves the query to the record path, which learns
- * the whole table.
+ * An aggregate query the store can compute itself (execute/aggregatePushdown.ts,
+ * execute/latestPushdown.ts), or undefined. Columns the schema cache does not know yet are
+ * learned from a sample of the table's records; a column the sample does not show either leaves
+ * the query to the record path, which learns the whole table.
  */
 async function aggregateInStore(
   statement: SelectStatement,
@@ -122,32 +129,74 @@ async function aggregateInStore(
       schema.learn(await storeQuery(ctx.store, table, { ...window, limit: SAMPLE_RECORDS }));
       continue;
     }
-    const pushed = planAggregatePushdown(plan, pushdown, schema, qualifier);
+    const pushed = await groupsInStore(
+      ctx.store,
+      table,
+      statement,
+      plan,
+      pushdown,
+      schema,
+      qualifier,
+    );
     if (!pushed) return undefined;
-    const dimensions = pushdown.dimensionSets[0] ?? {};
-    const rows = await storeCall(() =>
-      ctx.store.aggregate(table, {
-        from: pushdown.from,
-        to: pushdown.to,
-        ...(Object.keys(dimensions).length > 0 ? { dimensions } : {}),
-        ...(pushdown.measureNames ? { measureNames: pushdown.measureNames } : {}),
-        ...pushed.query,
-      }),
-    ).catch((error: unknown) => {
-      // A store that cannot aggregate this (e.g. a measure of mixed types) leaves it to records.
-      if (error instanceof StorageError) return undefined;
-      throw error;
-    });
-    if (!rows) return undefined;
     rememberSchema(ctx.store, table, schema, known.scanned);
-    const measures = (pushed.query.measures?.length ?? 0) + 1;
     return {
       columns: plan.columns,
-      rows: run(plan, [], pushed.toGroups(rows)),
-      bytesScanned: rows.reduce((n, r) => n + r.records * 8 * measures, 0),
+      rows: run(plan, [], pushed.groups),
+      bytesScanned: pushed.bytesScanned,
     };
   }
   return undefined;
+}
+
+/**
+ * The query's groups as the store computes them, by `aggregate` or else by `latest`; undefined
+ * when neither applies or the store refuses. Bytes scanned are estimated from what it returns.
+ */
+async function groupsInStore(
+  store: TelemetryStore,
+  table: TableRef,
+  statement: SelectStatement,
+  plan: SelectPlan,
+  pushdown: Pushdown,
+  schema: TableSchema,
+  qualifier: string,
+): Promise<{ groups: GroupRow[]; bytesScanned: number } | undefined> {
+  const dimensions = pushdown.dimensionSets[0] ?? {};
+  const filter: RecordFilter = {
+    from: pushdown.from,
+    to: pushdown.to,
+    ...(Object.keys(dimensions).length > 0 ? { dimensions } : {}),
+    ...(pushdown.measureNames ? { measureNames: pushdown.measureNames } : {}),
+  };
+  const aggregate = planAggregatePushdown(plan, pushdown, schema, qualifier);
+  if (aggregate) {
+    const rows = await unlessRefused(() =>
+      store.aggregate(table, { ...filter, ...aggregate.query }),
+    );
+    const measures = (aggregate.query.measures?.length ?? 0) + 1;
+    return (
+      rows && {
+        groups: aggregate.toGroups(rows),
+        bytesScanned: rows.reduce((n, r) => n + r.records * 8 * measures, 0),
+      }
+    );
+  }
+  const latest = planLatestPushdown(plan, statement.items, pushdown, schema, qualifier);
+  if (latest) {
+    const rows = await unlessRefused(() => store.latest(table, { ...filter, ...latest.query }));
+    const measures = latest.query.measures.length + 1;
+    return rows && { groups: latest.toGroups(rows), bytesScanned: rows.length * 8 * measures };
+  }
+  return undefined;
+}
+
+/** A store call; undefined when the store cannot do it (e.g. a measure of mixed types). */
+function unlessRefused<T>(call: () => Promise<T[]>): Promise<T[] | undefined> {
+  return storeCall(call).catch((error: unknown) => {
+    if (error instanceof StorageError) return undefined;
+    throw error;
+  });
 }
 
 /** Analyses; on an unknown column, learns more of the schema and tries again, step by step. */
