@@ -121,6 +121,16 @@ describe('windtunnel report', () => {
       await reportCommand({ url, since: '1h', bin: '10x', out: join(dir, 'x.html') }, bad.io),
     ).toBe(1);
     expect(bad.text.stderr).toMatch(/HTTP 400 .*bin: must be a duration/);
+    const closed = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => closed.once('listening', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = io();
+    const nowhere = `http://127.0.0.1:${port}`;
+    expect(await reportCommand({ url: nowhere, out: join(dir, 'y.html') }, down.io)).toBe(1);
+    expect(down.text.stderr).toMatch(
+      new RegExp(`GET ${nowhere}/power.*ECONNREFUSED.*is the API running`),
+    );
     const unknown = io();
     expect(await reportCommand({ url, bins: '10m' }, unknown.io)).toBe(2);
     expect(unknown.text.stderr).toContain('unknown flag --bins');

@@ -103,6 +103,11 @@ export async function fetchFleetData(
         accept: 'application/json',
         ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
       },
+    }).catch((err: Error) => {
+      const cause = (err.cause as Error | undefined)?.message;
+      throw new Error(
+        `GET ${base}${path}: ${cause ?? err.message} (is the API running? --url says where)`,
+      );
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`GET ${base}${path}: HTTP ${res.status} ${text}`);
