@@ -159,6 +159,7 @@ describe('GET /power/projects', () => {
     const tooMany = Array.from({ length: 9 }, (_, i) => `m${i}`).join(',');
     for (const [query, field] of [
       [`latest=${tooMany}`, 'latest'],
+      ['latest=power_kw,time', 'latest'],
       ['label=', 'label'],
       ['since=40d', 'since'],
       ['bin=10m', 'bin'],

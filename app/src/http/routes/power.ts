@@ -105,6 +105,9 @@ export function powerRoutes(deps: Deps): Router {
       if (latest.length > MAX_LATEST) {
         throw new QueryParamError('latest', `names at most ${MAX_LATEST} measures`);
       }
+      if (latest.includes('time')) {
+        throw new QueryParamError('latest', "'time' is the reading's time, always given");
+      }
       const device = deps.deviceDimension;
       const rows = await projectPower(deps.store, deps.table, {
         ...range,
