@@ -65,6 +65,7 @@ function render(f: IngestFigures): string {
       (r) =>
         `ratio stack/raw at batch ${r.batch}, concurrency ${r.concurrency}: ${fmt(r.ratio * 100, 0)}%`,
     ),
+    row(f.rawFleet),
     row(f.fleet),
     `stack peak RSS: ${f.stackPeakRssMiB === undefined ? 'n/a' : `${fmt(f.stackPeakRssMiB, 0)} MiB`}`,
   ];

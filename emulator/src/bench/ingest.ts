@@ -27,6 +27,11 @@ export interface IngestFigures {
   /** Each stack scenario's throughput over the raw one with the same batch and concurrency. */
   ratios: { batch: number; concurrency: number; ratio: number }[];
   fleet: Scenario & { projects: number; intervalMs: number };
+  /**
+   * The same open loop (770 senders, one point a second each) straight to InfluxDB: the floor
+   * under the stack's latency, since the stack answers only once InfluxDB has the point.
+   */
+  rawFleet: Scenario;
   stackPeakRssMiB?: number;
 }
 
@@ -58,6 +63,8 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
       options.log(`raw InfluxDB: batch ${shape.batch}, concurrency ${shape.concurrency}`);
       raw.push(await rawScenario(influxUrl, shape, options.durationMs));
     }
+    options.log('raw InfluxDB: 770 projects, one point a second each');
+    const rawFleet = await rawFleetScenario(influxUrl, options.fleetDurationMs);
     const stack = await startStackProcess({
       INFLUX_URL: influxUrl,
       INFLUX_DATABASE: 'bench_stack',
@@ -90,6 +97,7 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
           ratio: results[i]!.pointsPerSecond / raw[i]!.pointsPerSecond,
         })),
         fleet,
+        rawFleet,
         ...(stackPeakRssMiB === undefined ? {} : { stackPeakRssMiB }),
       };
     } finally {
@@ -132,8 +140,22 @@ async function stackScenario(
   return scenario(`stack batch ${shape.batch}`, shape, result);
 }
 
+const FLEET_PROJECTS = 770;
+
+async function rawFleetScenario(influxUrl: string, durationMs: number) {
+  const agent = keepAliveAgent(FLEET_PROJECTS);
+  const url = new URL(`${influxUrl}/write?db=bench_raw&precision=ms`);
+  const result = await openLoop(FLEET_PROJECTS, 1000, durationMs, async (sender) => {
+    const res = await post(agent, url, lineProtocol(points(1, sender)));
+    if (res.status !== 204) throw new Error(`InfluxDB answered ${res.status}: ${res.body}`);
+    return 1;
+  });
+  agent.destroy();
+  return scenario('raw, 770 projects at 1/s', { batch: 1, concurrency: FLEET_PROJECTS }, result);
+}
+
 async function fleetScenario(stackUrl: string, token: string, durationMs: number) {
-  const projects = 770;
+  const projects = FLEET_PROJECTS;
   const agent = keepAliveAgent(projects);
   const url = new URL(`${stackUrl}/measurements`);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
