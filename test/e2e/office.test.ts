@@ -157,6 +157,33 @@ describe.skipIf(skip !== undefined)(
           const to = new Date(Date.now() + 1000).toISOString();
           const range = `from=${from}&to=${to}`;
 
+          // A redraw follows the range: the time axis moves with new data (here, two hours on).
+          const moved = await page.evaluate(() => {
+            type Axis = { min: number; max: number };
+            const w = window as unknown as {
+              Chart: { getChart(c: HTMLCanvasElement): { scales: { x: Axis } } };
+              windtunnelFleet: {
+                data: { power: { from: string; to: string; total: { time: string }[] } };
+                render(data: unknown): void;
+              };
+            };
+            const axis = () => {
+              const x = w.Chart.getChart(document.getElementById('total') as HTMLCanvasElement)
+                .scales.x;
+              return { min: x.min, max: x.max };
+            };
+            const before = axis();
+            const later = (t: string) => new Date(Date.parse(t) + 7_200_000).toISOString();
+            const data = structuredClone(w.windtunnelFleet.data);
+            data.power.from = later(data.power.from);
+            data.power.to = later(data.power.to);
+            for (const p of data.power.total) p.time = later(p.time);
+            w.windtunnelFleet.render(data);
+            const after = axis();
+            return { min: after.min - before.min, max: after.max - before.max };
+          });
+          expect(moved).toEqual({ min: 7_200_000, max: 7_200_000 });
+
           await page.goto(`${url}/dashboard?${range}&bin=${bin}`);
           const dashboard = await drawnFleet(page);
 

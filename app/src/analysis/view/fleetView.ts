@@ -30,6 +30,7 @@ export function fleetView(): void {
   }
   interface ChartLike {
     data: { labels?: unknown[]; datasets: (Json & { data: unknown[] })[] };
+    options: unknown;
     update(mode?: string): void;
   }
   type ChartCtor = new (canvas: HTMLCanvasElement, config: unknown) => ChartLike;
@@ -64,9 +65,11 @@ export function fleetView(): void {
     return { display: true, text };
   }
 
-  function draw(id: string, config: Json & { data: ChartLike['data'] }): void {
+  function draw(id: string, config: Json & { data: ChartLike['data']; options: unknown }): void {
     const known = charts[id];
     if (known) {
+      // The options too: the time axis follows the range, and kW may turn into MW.
+      known.options = config.options;
       known.data.labels = config.data.labels ?? [];
       known.data.datasets.forEach((d, i) => (d.data = config.data.datasets[i]?.data ?? []));
       known.update('none');
