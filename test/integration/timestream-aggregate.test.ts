@@ -1,8 +1,6 @@
 import type { Datum, QueryResponse } from '@aws-sdk/client-timestream-query';
-import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TimestreamTelemetryStore } from '../../app/src/storage/timestream/index.js';
+import type { TimestreamTelemetryStore } from '../../app/src/storage/timestream/index.js';
 import {
   FakeTimestreamServer,
   fixture,
@@ -10,6 +8,7 @@ import {
   type ScriptedResponse,
 } from '../fixtures/timestream/fakeTimestreamServer.js';
 import { T0 } from '../fixtures/timestream/records.js';
+import { storeOnFake, table } from '../fixtures/timestream/storeOnFake.js';
 
 /**
  * `aggregate()` of the Timestream adapter through the real SDK client, against scripted Query
@@ -17,8 +16,6 @@ import { T0 } from '../fixtures/timestream/records.js';
  * a schema that is out of date). The SELECT pages are scripted in the structure of the recorded
  * ones (test/fixtures/timestream/README.md); the DESCRIBE is the scripted turbines table.
  */
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-const table = { database: 'windtunnel', table: 'telemetry' };
 const MIN = 60_000_000_000n;
 const range = { from: T0, to: T0 + 60n * MIN };
 
@@ -48,11 +45,7 @@ let store: TimestreamTelemetryStore;
 
 beforeEach(async () => {
   fake = await FakeTimestreamServer.start();
-  const config = { endpoint: fake.url, region: 'us-east-1', credentials, maxAttempts: 1 };
-  store = new TimestreamTelemetryStore({
-    writeClient: new TimestreamWriteClient(config),
-    queryClient: new TimestreamQueryClient(config),
-  });
+  store = storeOnFake(fake);
 });
 
 afterEach(async () => {

@@ -18,13 +18,12 @@ import {
   type ScriptedResponse,
 } from '../fixtures/timestream/fakeTimestreamServer.js';
 import { firstIndex, range, record, records, T0 } from '../fixtures/timestream/records.js';
+import { credentials, storeOnFake, table } from '../fixtures/timestream/storeOnFake.js';
 
 /**
  * The real AWS SDK v3 clients against recorded Timestream responses (test/fixtures/timestream),
  * served by a fake AWS JSON 1.0 server. No AWS account, no InfluxDB.
  */
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-const table = { database: 'windtunnel', table: 'telemetry' };
 
 const ok: ScriptedResponse = { body: fixture('write-records.ok.json') };
 const throttled: ScriptedResponse = { status: 429, body: fixture('throttling.json') };
@@ -35,13 +34,10 @@ let delays: number[];
 let store: TimestreamTelemetryStore;
 
 function makeStore(options: Partial<TimestreamStoreOptions> = {}): TimestreamTelemetryStore {
-  const clientConfig = { endpoint: fake.url, region: 'us-east-1', credentials, maxAttempts: 1 };
-  return new TimestreamTelemetryStore({
-    writeClient: new TimestreamWriteClient(clientConfig),
-    queryClient: new TimestreamQueryClient(clientConfig),
+  return storeOnFake(fake, {
     retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5 },
     ...options,
-  } as TimestreamStoreOptions);
+  });
 }
 
 beforeEach(async () => {
