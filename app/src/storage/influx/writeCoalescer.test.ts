@@ -31,6 +31,20 @@ function fakeInflux(refuse: (line: string) => boolean = () => false) {
   return { bodies, send, answerAll };
 }
 
+/** Queues `writes` ([database, lines, count]) on a coalescer, answers them all: the bodies sent. */
+async function bodiesSent(
+  maxInFlight: number,
+  maxLines: number,
+  writes: [string, string, number][],
+): Promise<string[]> {
+  const influx = fakeInflux();
+  const coalescer = new WriteCoalescer(maxInFlight, maxLines);
+  const done = writes.map(([db, lines, n]) => coalescer.write(db, lines, n, influx.send));
+  await influx.answerAll();
+  await Promise.all(done);
+  return influx.bodies;
+}
+
 describe('WriteCoalescer', () => {
   it('sends at once while under maxInFlight, then merges what waits into one request', async () => {
     const influx = fakeInflux();
@@ -43,31 +57,23 @@ describe('WriteCoalescer', () => {
   });
 
   it('keeps a merged request within maxLines', async () => {
-    const influx = fakeInflux();
-    const writes = new WriteCoalescer(1, 3);
-    const done = [
-      writes.write('db', 'a', 1, influx.send),
-      writes.write('db', 'b\nc', 2, influx.send),
-      writes.write('db', 'd', 1, influx.send),
-      writes.write('db', 'e\nf', 2, influx.send),
-    ];
-    await influx.answerAll();
-    await Promise.all(done);
-    expect(influx.bodies).toEqual(['a', 'b\nc\nd', 'e\nf']);
+    const bodies = await bodiesSent(1, 3, [
+      ['db', 'a', 1],
+      ['db', 'b\nc', 2],
+      ['db', 'd', 1],
+      ['db', 'e\nf', 2],
+    ]);
+    expect(bodies).toEqual(['a', 'b\nc\nd', 'e\nf']);
   });
 
   it('does not merge writes to different databases', async () => {
-    const influx = fakeInflux();
-    const writes = new WriteCoalescer(1, 100);
-    const done = [
-      writes.write('one', 'a', 1, influx.send),
-      writes.write('two', 'b', 1, influx.send),
-      writes.write('one', 'c', 1, influx.send),
-      writes.write('two', 'd', 1, influx.send),
-    ];
-    await influx.answerAll();
-    await Promise.all(done);
-    expect(influx.bodies).toEqual(['a', 'b', 'c', 'd']);
+    const bodies = await bodiesSent(1, 100, [
+      ['one', 'a', 1],
+      ['two', 'b', 1],
+      ['one', 'c', 1],
+      ['two', 'd', 1],
+    ]);
+    expect(bodies).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('gives each caller only its own refusals when a merged write is partly refused', async () => {
