@@ -5,34 +5,7 @@ import {
   intervalLiteral,
   type AggregateColumns,
 } from './aggregateSql.js';
-import type { ColumnSchema, TableSchema } from './schema.js';
-
-const table = { database: 'windtunnel', table: 'telemetry' };
-const T0 = 1_700_000_000_000_000_000n;
-const range = { from: T0, to: T0 + 3_600_000_000_000n };
-const WHERE =
-  "WHERE time >= TIMESTAMP '2023-11-14 22:13:20.000000000' AND " +
-  "time < TIMESTAMP '2023-11-14 23:13:20.000000000'";
-
-const schemaOf = (columns: [string, string, string][]): TableSchema =>
-  new Map(
-    columns.map(([name, type, attribute]): [string, ColumnSchema] => [
-      name,
-      { name, type, attribute },
-    ]),
-  );
-
-const schema = schemaOf([
-  ['turbine_id', 'varchar', 'DIMENSION'],
-  ['project', 'varchar', 'DIMENSION'],
-  ['measure_name', 'varchar', 'MEASURE_NAME'],
-  ['time', 'timestamp', 'TIMESTAMP'],
-  ['power_kw', 'double', 'MULTI'],
-  ['rotor_rpm', 'bigint', 'MULTI'],
-  ['status', 'varchar', 'MULTI'],
-  ['measure_value::double', 'double', 'MEASURE_VALUE'],
-  ['measure_value::bigint', 'bigint', 'MEASURE_VALUE'],
-]);
+import { range, table, turbinesSchema as schema, WHERE } from './testing.js';
 
 describe('aggregateColumns', () => {
   it('keeps dimensions to group and count, and DOUBLE columns to aggregate', () => {

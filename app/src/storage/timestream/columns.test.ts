@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dimensionColumns, doubleColumns, unknownNames } from './columns.js';
-import type { ColumnSchema, TableSchema } from './schema.js';
-
-const schema: TableSchema = new Map(
-  (
-    [
-      ['turbine_id', 'varchar', 'DIMENSION'],
-      ['project', 'varchar', 'DIMENSION'],
-      ['power_kw', 'double', 'MULTI'],
-      ['rotor_rpm', 'bigint', 'MULTI'],
-      ['status', 'varchar', 'MULTI'],
-      ['measure_value::double', 'double', 'MEASURE_VALUE'],
-      ['measure_value::bigint', 'bigint', 'MEASURE_VALUE'],
-    ] as const
-  ).map(([name, type, attribute]): [string, ColumnSchema] => [name, { name, type, attribute }]),
-);
+import { turbinesSchema as schema } from './testing.js';
 
 describe('dimensionColumns and doubleColumns', () => {
   it('keep the dimensions, and the DOUBLE MULTI and single-measure columns, each once', () => {

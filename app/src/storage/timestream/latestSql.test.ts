@@ -1,36 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildLatest, latestColumns } from './latestSql.js';
-import type { ColumnSchema, TableSchema } from './schema.js';
-
-const table = { database: 'windtunnel', table: 'telemetry' };
-const T0 = 1_700_000_000_000_000_000n;
-const range = { from: T0, to: T0 + 3_600_000_000_000n };
-const WHERE =
-  "WHERE time >= TIMESTAMP '2023-11-14 22:13:20.000000000' AND " +
-  "time < TIMESTAMP '2023-11-14 23:13:20.000000000'";
-
-const schema: TableSchema = new Map(
-  (
-    [
-      ['turbine_id', 'varchar', 'DIMENSION'],
-      ['site', 'varchar', 'DIMENSION'],
-      ['power_kw', 'double', 'MULTI'],
-      ['rotor_rpm', 'bigint', 'MULTI'],
-      ['measure_value::double', 'double', 'MEASURE_VALUE'],
-    ] as const
-  ).map(([name, type, attribute]): [string, ColumnSchema] => [name, { name, type, attribute }]),
-);
+import { range, table, turbinesSchema as schema, WHERE } from './testing.js';
 
 describe('latestColumns', () => {
   it('keeps the dimensions to group by and the DOUBLE columns to read', () => {
     const query = {
       ...range,
-      groupBy: ['site', 'nope', 'power_kw'],
-      measures: ['power_kw', 'rotor_rpm', 'site', 'measure_value::double', 'nope'],
+      groupBy: ['project', 'nope', 'power_kw'],
+      measures: ['power_kw', 'rotor_rpm', 'project', 'measure_value::double', 'nope'],
     };
 
     expect(latestColumns(query, schema)).toEqual({
-      groupBy: ['site'],
+      groupBy: ['project'],
       measures: ['power_kw', 'measure_value::double'],
     });
   });
@@ -38,16 +19,16 @@ describe('latestColumns', () => {
 
 describe('buildLatest', () => {
   it('selects the groups, the newest time and each measure of the newest row', () => {
-    const query = { ...range, groupBy: ['site', 'turbine_id'], measures: [] };
+    const query = { ...range, groupBy: ['project', 'turbine_id'], measures: [] };
     const columns = {
-      groupBy: ['site', 'turbine_id'],
+      groupBy: ['project', 'turbine_id'],
       measures: ['power_kw', 'measure_value::double'],
     };
 
     expect(buildLatest(table, query, columns)).toBe(
-      'SELECT "site", "turbine_id", max(time), max_by("power_kw", time), ' +
+      'SELECT "project", "turbine_id", max(time), max_by("power_kw", time), ' +
         'max_by("measure_value::double", time) FROM "windtunnel"."telemetry" ' +
-        `${WHERE} GROUP BY "site", "turbine_id"`,
+        `${WHERE} GROUP BY "project", "turbine_id"`,
     );
   });
 
