@@ -1,44 +1,31 @@
 import type { Row } from '@aws-sdk/client-timestream-query';
-import { checkAggregateQuery, namedEntries, sortGroupedRows } from '../aggregate.js';
+import { checkAggregateQuery, namedEntries } from '../aggregate.js';
 import type { AggregateQuery, AggregateRow, MeasureStats, TableRef } from '../TelemetryStore.js';
 import { aggregateColumns, buildAggregate, type AggregateColumns } from './aggregateSql.js';
 import { readGrouped } from './groupedRead.js';
 import { cellText } from './parseRows.js';
-import { runQuery, type QueryContext } from './query.js';
-import type { TableSchema } from './schema.js';
+import type { QueryContext } from './query.js';
 import { parseTimestamp } from './time.js';
 
-/**
- * `aggregate()` of the port: one SELECT ... GROUP BY (aggregateSql.ts) run as groupedRead.ts
- * says, all its pages, rows in the port's order.
- */
+/** `aggregate()` of the port: one SELECT ... GROUP BY (aggregateSql.ts), read by groupedRead.ts. */
 export async function aggregateRecords(
   context: QueryContext,
   table: TableRef,
   query: AggregateQuery,
 ): Promise<AggregateRow[]> {
   checkAggregateQuery(query);
-  if (query.to <= query.from || query.measureNames?.length === 0) return [];
-  return readGrouped(context, table, query, (schema) => run(context, table, query, schema));
+  return readGrouped(context, table, query, {
+    columns: aggregateColumns,
+    sql: buildAggregate,
+    parse: parseRow,
+  });
 }
 
-async function run(
-  context: QueryContext,
-  table: TableRef,
-  query: AggregateQuery,
-  schema: TableSchema,
-): Promise<AggregateRow[]> {
-  const columns = aggregateColumns(query, schema);
-  const sql = buildAggregate(table, query, columns);
-  const { rows } = await runQuery(context.client, sql, context.retry);
-  const parsed = rows.map((row) => parseRow(row, query, columns));
-  // Without GROUP BY, SQL answers one row even over no records; the port answers none.
-  const found = parsed.filter((row) => row.records > 0);
-  return sortGroupedRows(found, query.groupBy ?? []);
-}
-
-/** Reads the cells in the order `buildAggregate` selects them; names not in the SQL get defaults. */
-function parseRow(row: Row, query: AggregateQuery, columns: AggregateColumns): AggregateRow {
+/**
+ * Reads the cells in the order `buildAggregate` selects them; names not in the SQL get defaults.
+ * Without GROUP BY, SQL answers one row even over no records; the port answers none.
+ */
+function parseRow(row: Row, query: AggregateQuery, columns: AggregateColumns): AggregateRow[] {
   const cells = row.Data ?? [];
   let at = 0;
   const next = (): string | null => cellText(cells[at++]);
@@ -53,9 +40,10 @@ function parseRow(row: Row, query: AggregateQuery, columns: AggregateColumns): A
     measures: byName(query.measures, (name) => stats.get(name) ?? noValues()),
     distinct: byName(query.distinct, (name) => distinct.get(name) ?? 0),
   };
-  if (bin !== undefined) return { bin, ...aggregateRow };
+  if (records === 0) return [];
+  if (bin !== undefined) return [{ bin, ...aggregateRow }];
   // A bin wider than any timestamp: every record is in the bin at 0 (aggregateSql.ts).
-  return query.bin === undefined ? aggregateRow : { bin: 0n, ...aggregateRow };
+  return [query.bin === undefined ? aggregateRow : { bin: 0n, ...aggregateRow }];
 }
 
 function byName<T>(names: readonly string[] = [], value: (name: string) => T): Record<string, T> {

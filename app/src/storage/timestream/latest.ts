@@ -1,42 +1,25 @@
 import type { Row } from '@aws-sdk/client-timestream-query';
-import { namedEntries, sortGroupedRows } from '../aggregate.js';
+import { namedEntries } from '../aggregate.js';
 import { checkLatestQuery } from '../latest.js';
 import type { LatestQuery, LatestRow, TableRef } from '../TelemetryStore.js';
 import { readGrouped } from './groupedRead.js';
 import { buildLatest, latestColumns, type LatestColumns } from './latestSql.js';
 import { cellText } from './parseRows.js';
-import { runQuery, type QueryContext } from './query.js';
-import type { TableSchema } from './schema.js';
+import type { QueryContext } from './query.js';
 import { parseTimestamp } from './time.js';
 
-/**
- * `latest()` of the port: one SELECT ... max_by(...) GROUP BY (latestSql.ts) run as
- * groupedRead.ts says, all its pages, rows in the port's order.
- */
+/** `latest()` of the port: one SELECT ... max_by(...) GROUP BY (latestSql.ts), read by groupedRead.ts. */
 export async function latestRecords(
   context: QueryContext,
   table: TableRef,
   query: LatestQuery,
 ): Promise<LatestRow[]> {
   checkLatestQuery(query);
-  if (query.to <= query.from || query.measureNames?.length === 0) return [];
-  return readGrouped(context, table, query, (schema) => run(context, table, query, schema));
-}
-
-async function run(
-  context: QueryContext,
-  table: TableRef,
-  query: LatestQuery,
-  schema: TableSchema,
-): Promise<LatestRow[]> {
-  const columns = latestColumns(query, schema);
-  const { rows } = await runQuery(
-    context.client,
-    buildLatest(table, query, columns),
-    context.retry,
-  );
-  const found = rows.flatMap((row) => parseRow(row, query, columns));
-  return sortGroupedRows(found, query.groupBy);
+  return readGrouped(context, table, query, {
+    columns: latestColumns,
+    sql: buildLatest,
+    parse: parseRow,
+  });
 }
 
 /**
