@@ -136,3 +136,28 @@ export class RecordingStore extends InMemoryTelemetryStore {
     return super.latest(table, query);
   }
 }
+
+/**
+ * One query on two fresh copies of the same data: once as the engine runs it (pushed down to the
+ * store), once with the store refusing that pushdown (`refuse`), so on the record path. Throws if
+ * the pushed run read more than the 1000-record sample that teaches it the columns, or if the
+ * other never read records: then the comparison would prove nothing.
+ */
+export async function bothWays(
+  setup: () => Promise<{ store: RecordingStore; ctx: QueryContext }>,
+  query: string,
+  refuse: 'refuseAggregates' | 'refuseLatest',
+): Promise<{ viaStore: Table; viaRecords: Table; pushed: RecordingStore }> {
+  const pushed = await setup();
+  const viaStore = await sql(pushed.ctx, query);
+  if (!pushed.store.calls.every((c) => c.limit === 1000)) {
+    throw new Error(`the pushed run read records: ${query}`);
+  }
+  const reference = await setup();
+  reference.store[refuse] = true;
+  const viaRecords = await sql(reference.ctx, query);
+  if (!reference.store.calls.some((c) => c.limit !== 1000)) {
+    throw new Error(`the reference run read no records: ${query}`);
+  }
+  return { viaStore, viaRecords, pushed: pushed.store };
+}
