@@ -183,12 +183,17 @@ async function sdkWrites(write: TimestreamWriteClient, durationMs: number): Prom
  * the InfluxDB adapter's own pointTags/pointFields. Skipped are HTTP, the SDK and the adapter's
  * read-before-write upsert check, which has nothing to find in a fresh table; at the rate of
  * phase (a), the load through WriteRecords alone would take many minutes.
+ *
+ * Four writers share the load as a fleet does: each carries its own turbines, so every turbine's
+ * points reach InfluxDB in time order. (Splitting the stream by time instead interleaves each
+ * series out of order, which InfluxDB then sorts and merges at every read until it compacts: the
+ * same query took 1.0 s instead of 0.7 s on this machine.)
  */
 async function loadFleet(influxUrl: string) {
   const end = Math.floor(Date.now() / 60_000) * 60_000;
   const templates = Array.from({ length: TURBINES }, (_, turbine) => template(turbine));
   const binSums = new Map<number, number>();
-  const lines: string[] = [];
+  const writers = Array.from({ length: LOAD_WRITERS }, (): string[] => []);
   for (let minute = MINUTES; minute >= 1; minute--) {
     const timeMs = end - minute * 60_000;
     const bin = timeMs - (timeMs % 600_000);
@@ -199,30 +204,32 @@ async function loadFleet(influxUrl: string) {
       const fields = pointFields({ ...record, measure }).map(
         (f) => `${escape(f.key)}=${f.literal}`,
       );
-      lines.push(`fleet${tags} ${fields.join(',')} ${timeMs}000000`);
+      writers[turbine % LOAD_WRITERS]!.push(`fleet${tags} ${fields.join(',')} ${timeMs}000000`);
     }
   }
   const started = performance.now();
-  const agent = keepAliveAgent(4);
+  const agent = keepAliveAgent(LOAD_WRITERS);
   const url = new URL(`${influxUrl}/write?db=${DATABASE}&precision=n`);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next; i < lines.length; i = next) {
-      next += 5000;
-      const res = await post(agent, url, lines.slice(i, i + 5000).join('\n'));
+  const send = async (lines: string[]) => {
+    for (let i = 0; i < lines.length; i += LOAD_BATCH) {
+      const res = await post(agent, url, lines.slice(i, i + LOAD_BATCH).join('\n'));
       if (res.status !== 204) throw new Error(`InfluxDB answered ${res.status}: ${res.body}`);
     }
   };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  await Promise.all(writers.map(send));
   agent.destroy();
   const seconds = (performance.now() - started) / 1000;
+  const count = writers.reduce((n, lines) => n + lines.length, 0);
   const load = {
-    path: 'line protocol in the InfluxDB adapter mapping, batch 5000, concurrency 4',
+    path: `line protocol in the InfluxDB adapter mapping, batch ${LOAD_BATCH}, ${LOAD_WRITERS} writers, each turbine's points in time order`,
     seconds,
-    pointsPerSecond: lines.length / seconds,
+    pointsPerSecond: count / seconds,
   };
-  return { points: lines.length, binSums, load };
+  return { points: count, binSums, load };
 }
+
+const LOAD_WRITERS = 4;
+const LOAD_BATCH = 5000;
 
 function template(turbine: number): { record: TelemetryRecord; tags: string } {
   const result = validateRecord(records(points(1, turbine))[0], undefined, 2n ** 63n - 1n);
