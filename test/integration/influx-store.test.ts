@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { InfluxDB } from 'influx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluxTelemetryStore } from '../../app/src/storage/influx/index.js';
@@ -448,5 +450,67 @@ describe.skipIf(!influxUrl || !findInfluxd())('InfluxTelemetryStore when influxd
     // caller was told to retry, and a retry of the same record adds no duplicate.
     const times = (await store.query(table, all)).map((r) => r.time);
     expect(times.filter((t) => t !== T0 + SEC)).toEqual([0n, 2n, 3n].map((s) => T0 + s * SEC));
+  });
+});
+
+/**
+ * The stores of one process on one InfluxDB share what they learn before a first write (writerState.ts):
+ * an emulated Lambda environment that starts cold must not cost InfluxDB more requests. Counted by
+ * a proxy in front of influxd that logs every request.
+ */
+describeWithInflux('InfluxTelemetryStore: stores of one process share their set-up', () => {
+  const db = useTestDatabase('influx_shared');
+  const requests: string[] = [];
+  let proxy: Server;
+  let proxyUrl: string;
+
+  beforeAll(async () => {
+    proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const target = new URL(req.url ?? '/', influxUrl);
+        const body = Buffer.concat(chunks);
+        const q = target.searchParams.get('q') ?? new URLSearchParams(body.toString()).get('q');
+        requests.push(`${target.pathname} ${q ?? ''}`);
+        void fetch(target, {
+          method: req.method ?? 'GET',
+          headers: { 'content-type': req.headers['content-type'] ?? 'text/plain' },
+          ...(req.method === 'GET' ? {} : { body }),
+        }).then(async (answer) => {
+          res.writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? '',
+          });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        });
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => proxy.close(resolve)));
+
+  it('creates the database and reads the schema once for many new stores, and not again for a later one', async () => {
+    const table = { database: db.name, table: 'shared' };
+    const stores = Array.from({ length: 5 }, () => new InfluxTelemetryStore({ url: proxyUrl }));
+    const results = await Promise.all(
+      stores.map((s, i) => s.write(table, [rec({ time: T0 + BigInt(i) * SEC })])),
+    );
+    expect(results).toEqual(stores.map(() => ({ stored: [0], rejected: [] })));
+    const count = (prefix: string) => requests.filter((r) => r.startsWith(prefix)).length;
+    expect(count('/query CREATE DATABASE')).toBe(1);
+    expect(count('/query SHOW FIELD KEYS')).toBe(1);
+
+    requests.length = 0;
+    const late = new InfluxTelemetryStore({ url: proxyUrl });
+    expect(await late.write(table, [rec({ time: T0 + 9n * SEC })])).toEqual({
+      stored: [0],
+      rejected: [],
+    });
+    expect(requests.filter((r) => r.startsWith('/query'))).toEqual([]);
+    expect(count('/write')).toBe(1);
+    const stored = await late.query(table, all);
+    expect(stored.map((r) => r.time)).toEqual([0n, 1n, 2n, 3n, 4n, 9n].map((s) => T0 + s * SEC));
+    await Promise.all([...stores, late].map((s) => s.close()));
   });
 });

@@ -22,7 +22,7 @@ import { deleteStatements, readCollisions } from './collisions.js';
 import { InfluxConnection, type InfluxStoreOptions } from './connection.js';
 import { isDatabaseNotFound } from './errors.js';
 import { allEqual, anyOf, identifier } from './influxql.js';
-import { MEASURE_NAME_TAG, toLine } from './mapping.js';
+import { MEASURE_NAME_TAG, pointTags, toLine } from './mapping.js';
 import { encodeName } from './names.js';
 import { needsDelete, planWrite, type PlannedWrite } from './plan.js';
 import { latestStored } from './latest.js';
@@ -56,12 +56,16 @@ export class InfluxTelemetryStore implements TelemetryStore {
   private readonly connection: InfluxConnection;
   private readonly schemas: SchemaCache;
   private readonly shared: WriterState;
-  private readonly databases = new Map<string, Promise<void>>();
+  private readonly databases: Map<string, Promise<void>>;
 
   constructor(options: InfluxStoreOptions) {
     this.shared = writerStateFor(options);
     this.connection = new InfluxConnection(options, this.shared.writes);
-    this.schemas = new SchemaCache((table) => loadSchema(this.connection, table));
+    this.schemas = new SchemaCache(
+      (table) => loadSchema(this.connection, table),
+      this.shared.schemas,
+    );
+    this.databases = this.shared.databases;
   }
 
   /**
@@ -79,19 +83,19 @@ export class InfluxTelemetryStore implements TelemetryStore {
     const latest = await this.shared.latest.of(table, this.connection);
     const series = records.map(seriesKey);
     const tableKey = JSON.stringify([table.database, table.table]);
-    const keys = series.map(
-      (s, i) => `${tableKey}\n${recordKeyOf(s, (records[i] as TelemetryRecord).time)}`,
-    );
+    const keys = () =>
+      series.map((s, i) => `${tableKey}\n${recordKeyOf(s, (records[i] as TelemetryRecord).time)}`);
     if (records.every((r, i) => LatestTimes.isLater(latest, r, series[i] as string))) {
       LatestTimes.raise(latest, records, series);
       return this.shared.pending.track(keys, this.store(table, records, series, new Map(), schema));
     }
-    return this.shared.lock.run(keys, async () => {
+    const identities = keys();
+    return this.shared.lock.run(identities, async () => {
       const maybe = records.flatMap((r, i) =>
         LatestTimes.isLater(latest, r, series[i] as string) ? [] : [i],
       );
       LatestTimes.raise(latest, records, series);
-      await this.shared.pending.settled(maybe.map((i) => keys[i] as string));
+      await this.shared.pending.settled(maybe.map((i) => identities[i] as string));
       const existing = await readCollisions(
         this.connection,
         this.schemas,
@@ -239,23 +243,24 @@ export class InfluxTelemetryStore implements TelemetryStore {
     }
   }
 
+  /** Tells the schema cache what the written points hold (it adds only what it lacks). */
   private learn(table: TableRef, written: readonly PlannedWrite[]): void {
-    const fields = new Map<string, PlannedWrite['fields'][number]>();
-    const tags = new Set<string>([MEASURE_NAME_TAG]);
-    for (const w of written) {
-      for (const f of w.fields) fields.set(`${f.key}\n${f.type}`, f);
-      for (const d of w.record.dimensions) tags.add(d.name);
-    }
-    this.schemas.learn(table, [...fields.values()], [...tags].map(encodeName));
+    if (written.length === 0) return;
+    const fields = written.flatMap((w) => w.fields);
+    const tags = written.flatMap((w) => Object.keys(w.tags ?? pointTags(w.record)));
+    this.schemas.learn(table, fields, tags);
   }
 
-  /** `CREATE DATABASE` once per database and process (it is idempotent in InfluxDB). */
+  /** `CREATE DATABASE` once per database and process (it is idempotent in InfluxDB), shared. */
   private ensureDatabase(database: string): Promise<void> {
     let created = this.databases.get(database);
     if (!created) {
       created = this.createDatabase(database);
       this.databases.set(database, created);
-      created.catch(() => this.databases.delete(database));
+      const attempt = created;
+      attempt.catch(() => {
+        if (this.databases.get(database) === attempt) this.databases.delete(database);
+      });
     }
     return created;
   }

@@ -52,31 +52,51 @@ export function parseSchema(
   return { fields, tags };
 }
 
+/** What the schema caches of one process share (writerState.ts): entries and loads under way. */
+export interface SchemaEntries {
+  cached: Map<string, { schema: MeasurementSchema; at: number }>;
+  loading: Map<string, Promise<MeasurementSchema | undefined>>;
+}
+
+export const schemaEntries = (): SchemaEntries => ({ cached: new Map(), loading: new Map() });
+
 /**
  * Schemas kept for a short while, so a query does not cost two requests. Readers that meet a
  * column the cached schema lacks ask again with `fresh` (rows.ts reports unknown columns).
+ * Callers that want the same table while its schema is being read share that one read.
+ *
+ * The entries may be shared (`entries`): in the emulated stack every Lambda environment builds
+ * its own store, and each new one would otherwise read the schema again before its first write.
  */
 export class SchemaCache {
-  private readonly entries = new Map<string, { schema: MeasurementSchema; at: number }>();
-
   constructor(
     private readonly load: (table: TableRef) => Promise<MeasurementSchema | undefined>,
+    private readonly entries: SchemaEntries = schemaEntries(),
     private readonly ttlMs = 2000,
   ) {}
 
   async get(table: TableRef, fresh = false): Promise<MeasurementSchema | undefined> {
     const key = cacheKey(table);
-    const cached = this.entries.get(key);
+    const cached = this.entries.cached.get(key);
     if (!fresh && cached && Date.now() - cached.at < this.ttlMs) return cached.schema;
-    const schema = await this.load(table);
-    if (schema) this.entries.set(key, { schema, at: Date.now() });
-    else this.entries.delete(key);
-    return schema;
+    const under = this.entries.loading.get(key);
+    if (under && !fresh) return under;
+    const loading = this.load(table).then((schema) => {
+      if (schema) this.entries.cached.set(key, { schema, at: Date.now() });
+      else this.entries.cached.delete(key);
+      return schema;
+    });
+    this.entries.loading.set(key, loading);
+    const done = () => {
+      if (this.entries.loading.get(key) === loading) this.entries.loading.delete(key);
+    };
+    loading.then(done, done);
+    return loading;
   }
 
   /** Adds what a successful write created, so this process's next read knows it. */
   learn(table: TableRef, fields: readonly PointField[], tagKeys: Iterable<string>): void {
-    const cached = this.entries.get(cacheKey(table));
+    const cached = this.entries.cached.get(cacheKey(table));
     if (!cached) return;
     for (const f of fields) {
       const types = cached.schema.fields.get(f.key) ?? [];
@@ -86,7 +106,7 @@ export class SchemaCache {
   }
 
   forget(table: TableRef): void {
-    this.entries.delete(cacheKey(table));
+    this.entries.cached.delete(cacheKey(table));
   }
 }
 
