@@ -17,8 +17,22 @@ const fieldsOf = (record: TelemetryRecord) =>
 
 describe('record -> point', () => {
   it.each([
-    ['DOUBLE', '1.0', 'measure_value::double', 'float', '1'],
+    // A plain decimal goes as sent; every other spelling Timestream takes is respelled.
+    ['DOUBLE', '1.0', 'measure_value::double', 'float', '1.0'],
+    ['DOUBLE', '-1234.56789012345678', 'measure_value::double', 'float', '-1234.56789012345678'],
     ['DOUBLE', '1.5e21', 'measure_value::double', 'float', '1.5e+21'],
+    ['DOUBLE', '+2', 'measure_value::double', 'float', '2'],
+    ['DOUBLE', '.5', 'measure_value::double', 'float', '0.5'],
+    ['DOUBLE', '7.', 'measure_value::double', 'float', '7'],
+    ['DOUBLE', '007.25', 'measure_value::double', 'float', '7.25'],
+    ['DOUBLE', '-0.0', 'measure_value::double', 'float', '0'],
+    [
+      'DOUBLE',
+      '123456789012345678901234',
+      'measure_value::double',
+      'float',
+      '1.2345678901234569e+23',
+    ],
     ['BIGINT', '-42', 'measure_value::bigint', 'integer', '-42i'],
     ['BIGINT', '9223372036854775807', 'measure_value::bigint', 'integer', '9223372036854775807i'],
     ['VARCHAR', 'a "b" \\c\\', 'measure_value::varchar', 'string', '"a \\"b\\" \\\\c\\\\"'],

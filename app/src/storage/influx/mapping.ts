@@ -107,7 +107,7 @@ export function toLine(
   fields: readonly PointField[] = pointFields(record),
   tags: Readonly<Record<string, string>> = pointTags(record),
 ): string {
-  let line = encodeName(table).replace(/[, ]/g, '\\$&');
+  let line = measurementOf(table);
   const sorted = Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, value] of sorted) line += `,${escapeKey(key)}=${escapeKey(value)}`;
   line += ' ';
@@ -115,6 +115,15 @@ export function toLine(
     line += `${i === 0 ? '' : ','}${escapeKey(f.key)}=${f.literal}`;
   });
   return `${line} ${record.time}`;
+}
+
+/** The table as a line-protocol measurement; the last one is kept, since a batch has one table. */
+let lastMeasurement = { table: '', line: '' };
+function measurementOf(table: string): string {
+  if (lastMeasurement.table !== table || table === '') {
+    lastMeasurement = { table, line: encodeName(table).replace(/[, ]/g, '\\$&') };
+  }
+  return lastMeasurement.line;
 }
 
 const escapeKey = (text: string): string =>
@@ -125,12 +134,20 @@ function field(key: string, type: MultiValueType, value: string): PointField {
   return { key, type: influxType, literal: literal(influxType, value) };
 }
 
+/** A decimal that line protocol takes as it is (negative zero aside, see `literal`). */
+const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d{0,19})(?:\.\d{1,20})?$/;
+const NEGATIVE_ZERO = /^-0(?:\.0*)?$/;
+
 /** Values arrive validated (telemetry/parseValue.ts), so each has one valid spelling here. */
 function literal(type: InfluxFieldType, value: string): string {
   switch (type) {
     case 'float':
-      // JavaScript's shortest round-trip spelling (e.g. "1e+21"), which line protocol accepts.
-      return String(Number(value));
+      // A plain decimal goes as sent: InfluxDB parses it to the same double as Number() would.
+      // Anything else ("+1", ".5", "1.", "1E5", "-0") gets JavaScript's shortest round-trip
+      // spelling (e.g. "1e+21"), which line protocol accepts.
+      return PLAIN_DECIMAL.test(value) && !NEGATIVE_ZERO.test(value)
+        ? value
+        : String(Number(value));
     case 'integer':
       return `${BigInt(value)}i`;
     case 'boolean':
