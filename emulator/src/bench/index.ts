@@ -1,5 +1,6 @@
-import { benchIngest, type IngestFigures, type Scenario } from './ingest.js';
-import { benchTimestream, type TimestreamFigures } from './timestream.js';
+import type { CpuBudget } from './cpu.js';
+import { benchIngest, STACK, type IngestFigures, type Scenario } from './ingest.js';
+import { benchTimestream, SERVER, type TimestreamFigures } from './timestream.js';
 
 /**
  * `windtunnel bench [--suite ingest|timestream|all] [--json] [--duration 5s]
@@ -54,17 +55,38 @@ class BenchFlagError extends Error {
 }
 
 const row = (s: Scenario) =>
-  `${s.name.padEnd(30)} ${fmt(s.pointsPerSecond, 0).padStart(10)} pts/s   p50 ${fmt(s.p50Ms, 1).padStart(7)} ms   p99 ${fmt(s.p99Ms, 1).padStart(7)} ms   errors ${s.errors}${s.firstError ? ` (${s.firstError})` : ''}`;
+  `${s.name.padEnd(30)} ${fmt(s.pointsPerSecond, 0).padStart(10)} pts/s   p50 ${fmt(s.p50Ms, 1).padStart(7)} ms   p99 ${fmt(s.p99Ms, 1).padStart(7)} ms   errors ${s.errors}${s.firstError ? ` (${s.firstError})` : ''}${cpu(s)}`;
+
+/** `   CPU/point: load generator 3.1 us, stack 45.2 us, influxd 22.0 us` */
+function cpu(s: Scenario): string {
+  const parts = Object.entries(s.cpuUsPerPoint ?? {}).map(
+    ([role, us]) => `${role} ${fmt(us, 1)} us`,
+  );
+  return parts.length === 0 ? '' : `\n${' '.repeat(31)}CPU per point: ${parts.join(', ')}`;
+}
+
+/** What the ratio target leaves `role` in CPU per point (cpu.ts), if it was measured. */
+function budget(b: CpuBudget | undefined, role: string): string[] {
+  if (!b) return [];
+  const left =
+    b.leftUsPerPoint > 0
+      ? `leaves the ${role} at most ${fmt(b.leftUsPerPoint, 1)} us`
+      : `is out of reach even at 0 us for the ${role}`;
+  return [
+    `  CPU budget at the target: ${b.cores} cores / target pts/s = ${fmt(b.allUsPerPoint, 1)} us per point in all;` +
+      ` the others took ${fmt(b.othersUsPerPoint, 1)} us, which ${left}; it took ${fmt(b.tookUsPerPoint, 1)} us`,
+  ];
+}
 
 function render(f: IngestFigures): string {
   const lines = [
     'Ingest: raw InfluxDB line protocol vs the full local stack (same points, same client)',
     ...f.raw.map(row),
     ...f.stack.map(row),
-    ...f.ratios.map(
-      (r) =>
-        `ratio stack/raw at batch ${r.batch}, concurrency ${r.concurrency}: ${fmt(r.ratio * 100, 0)}%`,
-    ),
+    ...f.ratios.flatMap((r) => [
+      `ratio stack/raw at batch ${r.batch}, concurrency ${r.concurrency}: ${fmt(r.ratio * 100, 0)}% (target >= ${fmt(r.target * 100, 0)}%)`,
+      ...budget(r.cpuBudget, STACK),
+    ]),
     row(f.rawFleet),
     row(f.fleet),
     `stack peak RSS: ${f.stackPeakRssMiB === undefined ? 'n/a' : `${fmt(f.stackPeakRssMiB, 0)} MiB`}`,
@@ -79,6 +101,7 @@ function renderTimestream(f: TimestreamFigures): string {
     row(write.raw),
     row(write.sdk),
     `ratio WriteRecords/raw at batch 100, concurrency 8: ${fmt(write.ratio * 100, 0)}% (target >= ${fmt(write.target * 100, 0)}%)`,
+    ...budget(write.cpuBudget, SERVER),
     `Query: fleet total per 10 min over 24 h, ${query.points} points (770 turbines, 1/min)`,
     `  loaded by ${query.load.path}: ${fmt(query.load.seconds, 1)} s, ${fmt(query.load.pointsPerSecond, 0)} pts/s`,
     `  ${query.sql}`,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { mintToken } from '../apigw-http/auth/jwt/mint.js';
 import { loadOrCreateKeys } from '../commands/token.js';
 import { startInfluxd } from '../influxd/influxd.js';
+import { cpuBudget, type CpuBudget, type CpuPerPoint, type Watched } from './cpu.js';
 import { influxQuery, keepAliveAgent, post } from './http.js';
 import { closedLoop, openLoop, type LoadResult } from './load.js';
 import { lineProtocol, points, records } from './points.js';
@@ -19,13 +20,24 @@ export interface Scenario {
   requests: number;
   errors: number;
   firstError?: string;
+  /** Microseconds of CPU per point, by process (cpu.ts). */
+  cpuUsPerPoint?: CpuPerPoint;
 }
 
 export interface IngestFigures {
   raw: Scenario[];
   stack: Scenario[];
-  /** Each stack scenario's throughput over the raw one with the same batch and concurrency. */
-  ratios: { batch: number; concurrency: number; ratio: number }[];
+  /**
+   * Each stack scenario's throughput over the raw one with the same batch and concurrency, its
+   * target, and what the target leaves the stack in CPU per point on this machine.
+   */
+  ratios: {
+    batch: number;
+    concurrency: number;
+    ratio: number;
+    target: number;
+    cpuBudget?: CpuBudget;
+  }[];
   fleet: Scenario & { projects: number; intervalMs: number };
   /**
    * The same open loop (770 senders, one point a second each) straight to InfluxDB: the floor
@@ -43,9 +55,12 @@ export interface IngestOptions {
 }
 
 const SHAPES = [
-  { batch: 1, concurrency: 64 },
-  { batch: 100, concurrency: 8 },
+  { batch: 1, concurrency: 64, target: 0.4 },
+  { batch: 100, concurrency: 8, target: 0.5 },
 ];
+
+/** The process the stack runs in, as the CPU figures name it. */
+export const STACK = 'stack';
 
 /**
  * Raw InfluxDB line-protocol writes against the same points through the whole local stack (HTTP
@@ -61,10 +76,12 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
     const raw: Scenario[] = [];
     for (const shape of SHAPES) {
       options.log(`raw InfluxDB: batch ${shape.batch}, concurrency ${shape.concurrency}`);
-      raw.push(await rawScenario(influxUrl, shape, options.durationMs));
+      raw.push(await rawScenario(influxUrl, shape, options.durationMs, { influxd: influx?.pid }));
     }
     options.log('raw InfluxDB: 770 projects, one point a second each');
-    const rawFleet = await rawFleetScenario(influxUrl, options.fleetDurationMs);
+    const rawFleet = await rawFleetScenario(influxUrl, options.fleetDurationMs, {
+      influxd: influx?.pid,
+    });
     const stack = await startStackProcess({
       INFLUX_URL: influxUrl,
       INFLUX_DATABASE: 'bench_stack',
@@ -81,21 +98,31 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
         turbines: '*',
         exp: now + 3600,
       });
+      const watch = { [STACK]: stack.pid, influxd: influx?.pid };
       const results: Scenario[] = [];
       for (const shape of SHAPES) {
         options.log(`stack: batch ${shape.batch}, concurrency ${shape.concurrency}`);
-        results.push(await stackScenario(stack.url, token, shape, options.durationMs));
+        results.push(await stackScenario(stack.url, token, shape, options.durationMs, watch));
       }
       options.log(`stack: 770 projects, one reading a second each`);
-      const fleet = await fleetScenario(stack.url, token, options.fleetDurationMs);
+      const fleet = await fleetScenario(stack.url, token, options.fleetDurationMs, watch);
       const stackPeakRssMiB = await stack.peakRssMiB();
       return {
         raw,
         stack: results,
-        ratios: SHAPES.map((shape, i) => ({
-          ...shape,
-          ratio: results[i]!.pointsPerSecond / raw[i]!.pointsPerSecond,
-        })),
+        ratios: SHAPES.map((shape, i) => {
+          const budget = cpuBudget(
+            raw[i]!.pointsPerSecond,
+            shape.target,
+            results[i]!.cpuUsPerPoint,
+            STACK,
+          );
+          return {
+            ...shape,
+            ratio: results[i]!.pointsPerSecond / raw[i]!.pointsPerSecond,
+            ...(budget ? { cpuBudget: budget } : {}),
+          };
+        }),
         fleet,
         rawFleet,
         ...(stackPeakRssMiB === undefined ? {} : { stackPeakRssMiB }),
@@ -109,14 +136,17 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
   }
 }
 
-async function rawScenario(influxUrl: string, shape: (typeof SHAPES)[number], durationMs: number) {
+type Shape = { batch: number; concurrency: number };
+
+async function rawScenario(influxUrl: string, shape: Shape, durationMs: number, watch: Watched) {
   const agent = keepAliveAgent(shape.concurrency);
   const url = new URL(`${influxUrl}/write?db=bench_raw&precision=ms`);
-  const result = await closedLoop(shape.concurrency, durationMs, async () => {
+  const send = async () => {
     const res = await post(agent, url, lineProtocol(points(shape.batch)));
     if (res.status !== 204) throw new Error(`InfluxDB answered ${res.status}: ${res.body}`);
     return shape.batch;
-  });
+  };
+  const result = await closedLoop(shape.concurrency, durationMs, send, watch);
   agent.destroy();
   return scenario(`raw batch ${shape.batch}`, shape, result);
 }
@@ -124,47 +154,61 @@ async function rawScenario(influxUrl: string, shape: (typeof SHAPES)[number], du
 async function stackScenario(
   stackUrl: string,
   token: string,
-  shape: (typeof SHAPES)[number],
+  shape: Shape,
   durationMs: number,
+  watch: Watched,
 ) {
   const agent = keepAliveAgent(shape.concurrency);
   const url = new URL(`${stackUrl}/measurements`);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const result = await closedLoop(shape.concurrency, durationMs, async () => {
+  const send = async () => {
     const res = await post(agent, url, JSON.stringify(records(points(shape.batch))), headers);
     if (res.status !== 200)
       throw new Error(`the stack answered ${res.status}: ${res.body.slice(0, 300)}`);
     return shape.batch;
-  });
+  };
+  const result = await closedLoop(shape.concurrency, durationMs, send, watch);
   agent.destroy();
   return scenario(`stack batch ${shape.batch}`, shape, result);
 }
 
 const FLEET_PROJECTS = 770;
 
-async function rawFleetScenario(influxUrl: string, durationMs: number) {
+async function rawFleetScenario(influxUrl: string, durationMs: number, watch: Watched) {
   const agent = keepAliveAgent(FLEET_PROJECTS);
   const url = new URL(`${influxUrl}/write?db=bench_raw&precision=ms`);
-  const result = await openLoop(FLEET_PROJECTS, 1000, durationMs, async (sender) => {
-    const res = await post(agent, url, lineProtocol(points(1, sender)));
-    if (res.status !== 204) throw new Error(`InfluxDB answered ${res.status}: ${res.body}`);
-    return 1;
-  });
+  const result = await openLoop(
+    FLEET_PROJECTS,
+    1000,
+    durationMs,
+    async (sender) => {
+      const res = await post(agent, url, lineProtocol(points(1, sender)));
+      if (res.status !== 204) throw new Error(`InfluxDB answered ${res.status}: ${res.body}`);
+      return 1;
+    },
+    watch,
+  );
   agent.destroy();
   return scenario('raw, 770 projects at 1/s', { batch: 1, concurrency: FLEET_PROJECTS }, result);
 }
 
-async function fleetScenario(stackUrl: string, token: string, durationMs: number) {
+async function fleetScenario(stackUrl: string, token: string, durationMs: number, watch: Watched) {
   const projects = FLEET_PROJECTS;
   const agent = keepAliveAgent(projects);
   const url = new URL(`${stackUrl}/measurements`);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const result = await openLoop(projects, 1000, durationMs, async (sender) => {
-    const res = await post(agent, url, JSON.stringify(records(points(1, sender))), headers);
-    if (res.status !== 200)
-      throw new Error(`the stack answered ${res.status}: ${res.body.slice(0, 300)}`);
-    return 1;
-  });
+  const result = await openLoop(
+    projects,
+    1000,
+    durationMs,
+    async (sender) => {
+      const res = await post(agent, url, JSON.stringify(records(points(1, sender))), headers);
+      if (res.status !== 200)
+        throw new Error(`the stack answered ${res.status}: ${res.body.slice(0, 300)}`);
+      return 1;
+    },
+    watch,
+  );
   agent.destroy();
   const shape = { batch: 1, concurrency: projects };
   return { ...scenario('stack, 770 projects at 1/s', shape, result), projects, intervalMs: 1000 };
@@ -184,5 +228,6 @@ export function scenario(
     requests: r.requests,
     errors: r.errors,
     ...(r.firstError ? { firstError: r.firstError } : {}),
+    ...(r.cpu ? { cpuUsPerPoint: r.cpu } : {}),
   };
 }

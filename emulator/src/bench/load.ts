@@ -1,3 +1,4 @@
+import { startCpuMeter, type CpuPerPoint, type Watched } from './cpu.js';
 import { Latencies } from './stats.js';
 
 export interface LoadResult {
@@ -7,6 +8,8 @@ export interface LoadResult {
   firstError?: string;
   seconds: number;
   latencies: Latencies;
+  /** CPU per point of the watched processes over the measured part (cpu.ts). */
+  cpu?: CpuPerPoint;
 }
 
 /**
@@ -19,16 +22,18 @@ export const WARMUP_MS = 3000;
 /**
  * Closed loop: `concurrency` workers each send a request, wait for the answer, and send the next,
  * for `warmupMs` unmeasured, then for `durationMs`. Throughput is what the server sustains at
- * that concurrency.
+ * that concurrency. `watch` names the processes whose CPU the measured part is charged to.
  */
 export async function closedLoop(
   concurrency: number,
   durationMs: number,
   send: (seq: number) => Promise<number>,
+  watch: Watched = {},
   warmupMs = WARMUP_MS,
 ): Promise<LoadResult> {
-  if (warmupMs > 0) await closedLoop(concurrency, warmupMs, send, 0);
+  if (warmupMs > 0) await closedLoop(concurrency, warmupMs, send, {}, 0);
   const result = emptyResult();
+  const cpu = await startCpuMeter(watch);
   const started = performance.now();
   const until = started + durationMs;
   let seq = 0;
@@ -39,6 +44,7 @@ export async function closedLoop(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   result.seconds = (performance.now() - started) / 1000;
+  result.cpu = await cpu(result.points);
   return result;
 }
 
@@ -51,8 +57,10 @@ export async function openLoop(
   intervalMs: number,
   durationMs: number,
   send: (sender: number, seq: number) => Promise<number>,
+  watch: Watched = {},
 ): Promise<LoadResult> {
   const result = emptyResult();
+  const cpu = await startCpuMeter(watch);
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   const sender = async (id: number) => {
@@ -66,6 +74,7 @@ export async function openLoop(
   await Promise.all(Array.from({ length: senders }, (_, id) => sender(id)));
   await Promise.all(inFlight);
   result.seconds = (performance.now() - started) / 1000;
+  result.cpu = await cpu(result.points);
   return result;
 }
 

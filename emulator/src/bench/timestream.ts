@@ -13,6 +13,7 @@ import { pointFields, pointTags } from '../../../app/src/storage/influx/mapping.
 import type { TelemetryRecord } from '../../../app/src/telemetry/record.js';
 import { validateRecord } from '../../../app/src/telemetry/validate.js';
 import { startInfluxd } from '../influxd/influxd.js';
+import { cpuBudget, type CpuBudget, type Watched } from './cpu.js';
 import { influxQuery, keepAliveAgent, post } from './http.js';
 import { startWindtunnelProcess, type WindtunnelProcess } from './stackProcess.js';
 import { scenario, type Scenario } from './ingest.js';
@@ -27,7 +28,7 @@ import { lineProtocol, points, records, type Point } from './points.js';
  *     24 h of 770 turbines at one point a minute (1,108,800 points).
  */
 export interface TimestreamFigures {
-  write: { raw: Scenario; sdk: Scenario; ratio: number; target: number };
+  write: { raw: Scenario; sdk: Scenario; ratio: number; target: number; cpuBudget?: CpuBudget };
   query: {
     sql: string;
     points: number;
@@ -61,6 +62,9 @@ const BATCH = 100;
 const CONCURRENCY = 8;
 const SHAPE = { batch: BATCH, concurrency: CONCURRENCY };
 const DATABASE = 'bench_timestream';
+const WRITE_TARGET = 0.4;
+/** The Timestream server's process, as the CPU figures name it. */
+export const SERVER = 'server';
 
 /**
  * The engine has no subqueries, so "the sum over turbines of each turbine's mean" is written as
@@ -101,16 +105,26 @@ export async function benchTimestream(o: TimestreamBenchOptions): Promise<Timest
     await createTables(write);
 
     o.log(`raw InfluxDB: batch ${BATCH}, concurrency ${CONCURRENCY}`);
-    const raw = await rawWrites(influxUrl, o.durationMs);
+    const raw = await rawWrites(influxUrl, o.durationMs, { influxd: influx?.pid });
     o.log(`WriteRecords through the SDK: batch ${BATCH}, concurrency ${CONCURRENCY}`);
-    const sdk = await sdkWrites(write, o.durationMs);
+    const sdk = await sdkWrites(write, o.durationMs, {
+      [SERVER]: server.pid,
+      influxd: influx?.pid,
+    });
+    const budget = cpuBudget(raw.pointsPerSecond, WRITE_TARGET, sdk.cpuUsPerPoint, SERVER);
     o.log(`loading ${TURBINES} turbines x ${MINUTES} minutes into "${DATABASE}"."fleet"`);
     const fleet = await loadFleet(influxUrl);
     o.log(`Query: fleet total per 10 minutes over 24 h (up to ${o.queryRuns} runs)`);
     const runs = await queryRuns(query, o.queryRuns, o.queryTimeoutMs);
     const serverPeakRssMiB = await server.peakRssMiB();
     return {
-      write: { raw, sdk, ratio: sdk.pointsPerSecond / raw.pointsPerSecond, target: 0.4 },
+      write: {
+        raw,
+        sdk,
+        ratio: sdk.pointsPerSecond / raw.pointsPerSecond,
+        target: WRITE_TARGET,
+        ...(budget ? { cpuBudget: budget } : {}),
+      },
       query: {
         sql: FLEET_SQL,
         points: fleet.points,
@@ -154,26 +168,40 @@ async function createTables(write: TimestreamWriteClient): Promise<void> {
 /** Consecutive turbines, so that a request holds 100 series and the next request 100 others. */
 const fleetBatch = (): Point[] => points(BATCH);
 
-async function rawWrites(influxUrl: string, durationMs: number): Promise<Scenario> {
+async function rawWrites(influxUrl: string, durationMs: number, watch: Watched): Promise<Scenario> {
   const agent = keepAliveAgent(CONCURRENCY);
   const url = new URL(`${influxUrl}/write?db=${DATABASE}_raw&precision=ms`);
-  const result = await closedLoop(CONCURRENCY, durationMs, async () => {
-    const res = await post(agent, url, lineProtocol(fleetBatch()));
-    if (res.status !== 204) throw new Error(`InfluxDB answered ${res.status}: ${res.body}`);
-    return BATCH;
-  });
+  const result = await closedLoop(
+    CONCURRENCY,
+    durationMs,
+    async () => {
+      const res = await post(agent, url, lineProtocol(fleetBatch()));
+      if (res.status !== 204) throw new Error(`InfluxDB answered ${res.status}: ${res.body}`);
+      return BATCH;
+    },
+    watch,
+  );
   agent.destroy();
   return scenario('raw InfluxDB, batch 100', SHAPE, result);
 }
 
-async function sdkWrites(write: TimestreamWriteClient, durationMs: number): Promise<Scenario> {
-  const result = await closedLoop(CONCURRENCY, durationMs, async () => {
-    const request = { DatabaseName: DATABASE, TableName: 'throughput' };
-    // points.ts types its records as the loose WireRecord; their members are the SDK's strings.
-    const Records = records(fleetBatch()) as _Record[];
-    await write.send(new WriteRecordsCommand({ ...request, Records }));
-    return BATCH;
-  });
+async function sdkWrites(
+  write: TimestreamWriteClient,
+  durationMs: number,
+  watch: Watched,
+): Promise<Scenario> {
+  const result = await closedLoop(
+    CONCURRENCY,
+    durationMs,
+    async () => {
+      const request = { DatabaseName: DATABASE, TableName: 'throughput' };
+      // points.ts types its records as the loose WireRecord; their members are the SDK's strings.
+      const Records = records(fleetBatch()) as _Record[];
+      await write.send(new WriteRecordsCommand({ ...request, Records }));
+      return BATCH;
+    },
+    watch,
+  );
   return scenario('WriteRecords (SDK), batch 100', SHAPE, result);
 }
 

@@ -23,6 +23,8 @@ export interface InfluxdProcess {
   url: string;
   /** The temp dir holding the config, data, meta and wal dirs. */
   dataDir: string;
+  /** The running process's pid (a new one after `restart()`); undefined while it is down. */
+  readonly pid: number | undefined;
   /** SIGTERM, wait for exit, remove the temp dir. Safe to call twice. */
   stop(): Promise<void>;
   /** SIGSTOP: the process keeps its sockets but answers nothing (a hung server). */
@@ -129,6 +131,9 @@ export async function startInfluxd(options: StartInfluxdOptions = {}): Promise<I
   return {
     url,
     dataDir,
+    get pid() {
+      return child?.pid;
+    },
     async stop() {
       await halt('SIGTERM');
       if (!removed) {
