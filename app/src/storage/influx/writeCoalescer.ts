@@ -7,6 +7,12 @@ import { isPointRejection } from './errors.js';
  * so an acknowledged write is as durable as before; under load InfluxDB gets fewer, larger
  * requests (one WAL sync each), which is how a fleet's one-reading requests keep up.
  *
+ * One write in flight per database is the default: measured side by side on this project's
+ * 2-core machine (the stack, batch 1 x 64 and 100 x 8, three runs each), it gave 20% more points a
+ * second at batch 1 with half of InfluxDB's CPU per point, the same at batch 100, and a lower p99
+ * for 770 devices at one reading a second, than four in flight: the writes that wait while one is
+ * under way make the next request larger, and InfluxDB's cost is per request more than per point.
+ *
  * A merged request that InfluxDB answers with a point rejection (400 "partial write", which does
  * not say whose points) is sent again caller by caller, so each caller sees only its own
  * refusals (InfluxDB kept the points it could; writing them again changes nothing). Any other
@@ -16,7 +22,7 @@ export class WriteCoalescer {
   private readonly databases = new Map<string, Queue>();
 
   constructor(
-    private readonly maxInFlight = 4,
+    private readonly maxInFlight = 1,
     private readonly maxLines = 5000,
   ) {}
 
