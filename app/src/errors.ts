@@ -37,3 +37,11 @@ export class ServiceUnavailableError extends HttpError {
     super(503, 'StoreUnavailable', message, details, { 'retry-after': String(retryAfterSeconds) });
   }
 }
+
+/** A body that is not JSON (body-parser's `entity.parse.failed`, or the Lambda fast path's). */
+export const invalidJson = (): HttpError =>
+  new HttpError(400, 'InvalidJson', 'the request body is not valid JSON');
+
+/** A body over the app's limit. */
+export const payloadTooLarge = (limitBytes: number): HttpError =>
+  new HttpError(413, 'PayloadTooLarge', `the request body is larger than ${limitBytes} bytes`);

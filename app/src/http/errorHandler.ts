@@ -1,6 +1,12 @@
 import type { ErrorRequestHandler } from 'express';
 import { QueryParamError } from '../analysis/params.js';
-import { BadRequestError, HttpError, ServiceUnavailableError } from '../errors.js';
+import {
+  BadRequestError,
+  HttpError,
+  invalidJson,
+  payloadTooLarge,
+  ServiceUnavailableError,
+} from '../errors.js';
 import { StoreUnavailableError } from '../storage/TelemetryStore.js';
 
 export type Logger = Pick<Console, 'error' | 'warn'>;
@@ -36,16 +42,8 @@ function toHttpError(err: unknown): HttpError {
   }
   // body-parser's errors carry a status and a type; map the ones a client can cause.
   const e = err as { type?: string; status?: number; limit?: number };
-  if (e.type === 'entity.parse.failed') {
-    return new HttpError(400, 'InvalidJson', 'the request body is not valid JSON');
-  }
-  if (e.type === 'entity.too.large') {
-    return new HttpError(
-      413,
-      'PayloadTooLarge',
-      `the request body is larger than ${e.limit} bytes`,
-    );
-  }
+  if (e.type === 'entity.parse.failed') return invalidJson();
+  if (e.type === 'entity.too.large') return payloadTooLarge(e.limit ?? 0);
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     return new HttpError(e.status, 'BadRequest', 'the request could not be read');
   }

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import {
   authorizeRecords,
   requireCaller,
@@ -8,6 +8,7 @@ import { deviceIdentityOf } from '../../auth/deviceIdentity.js';
 import { BadRequestError } from '../../errors.js';
 import type { TableRef, TelemetryStore } from '../../storage/TelemetryStore.js';
 import { BatchShapeError, parseBatch } from '../../telemetry/batch.js';
+import { jsonBody } from '../jsonBody.js';
 import { sendWriteOutcome, type Rejection } from '../writeOutcome.js';
 
 interface Deps {
@@ -19,7 +20,7 @@ interface Deps {
 }
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB; the app never needs more than that. */
-const BODY_LIMIT = '10mb';
+const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /**
  * `POST /measurements`: one record, an array, or `{CommonAttributes, Records}` in Timestream's
@@ -29,43 +30,42 @@ const BODY_LIMIT = '10mb';
  */
 export function measurementRoutes(deps: Deps): Router {
   const router = Router();
-  // An anonymous write is refused before its body is read.
-  router.post('/measurements', (req, _res, next) => {
-    requireCaller(deps.deviceAuth, deviceIdentityOf(req));
-    next();
-  });
-  // Devices do not always send a content type; the body is JSON whatever it says.
+  // One route, three steps: an anonymous write is refused before its body is read.
   router.post(
     '/measurements',
-    express.json({ limit: BODY_LIMIT, type: () => true, strict: false }),
+    (req, _res, next) => {
+      requireCaller(deps.deviceAuth, deviceIdentityOf(req));
+      next();
+    },
+    jsonBody(BODY_LIMIT_BYTES),
+    async (req, res, next) => {
+      try {
+        const identity = deviceIdentityOf(req);
+        const batch = parse(req.body, deps);
+        authorizeRecords(deps.deviceAuth, identity, batch.valid);
+        const result = await deps.store.write(
+          deps.table,
+          batch.valid.map((v) => v.record),
+        );
+        const original = (i: number) => batch.valid[i]!.index;
+        const rejected: Rejection[] = [
+          ...batch.invalid.map(({ index, field, reason }) => ({
+            index,
+            code: 'InvalidRecord' as const,
+            field,
+            reason,
+          })),
+          ...result.rejected.map((r) => ({ ...r, index: original(r.index) })),
+        ];
+        sendWriteOutcome(res, {
+          stored: result.stored.map(original),
+          rejected: rejected.sort((a, b) => a.index - b.index),
+        });
+      } catch (err) {
+        next(err);
+      }
+    },
   );
-  router.post('/measurements', async (req, res, next) => {
-    try {
-      const identity = deviceIdentityOf(req);
-      const batch = parse(req.body, deps);
-      authorizeRecords(deps.deviceAuth, identity, batch.valid);
-      const result = await deps.store.write(
-        deps.table,
-        batch.valid.map((v) => v.record),
-      );
-      const original = (i: number) => batch.valid[i]!.index;
-      const rejected: Rejection[] = [
-        ...batch.invalid.map(({ index, field, reason }) => ({
-          index,
-          code: 'InvalidRecord' as const,
-          field,
-          reason,
-        })),
-        ...result.rejected.map((r) => ({ ...r, index: original(r.index) })),
-      ];
-      sendWriteOutcome(res, {
-        stored: result.stored.map(original),
-        rejected: rejected.sort((a, b) => a.index - b.index),
-      });
-    } catch (err) {
-      next(err);
-    }
-  });
   return router;
 }
 
