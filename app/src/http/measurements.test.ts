@@ -42,7 +42,9 @@ describe('POST /measurements', () => {
     const { app, store } = setup();
     const res = await request(app).post('/measurements').send(reading(1));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ stored: [0], rejected: [] });
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.text).toBe('{"stored":[0],"rejected":[]}');
+    expect(res.headers['content-length']).toBe(String(res.text.length));
     const [stored] = await all(store);
     expect(stored?.measure).toEqual({ kind: 'single', type: 'DOUBLE', value: '1001' });
     expect(stored?.time).toBe(BigInt(NOW_MS - 60_000 + 1) * 1_000_000n);
@@ -112,6 +114,7 @@ describe('POST /measurements', () => {
         reading(3, { Dimensions: [] }),
       ]);
     expect(res.status).toBe(207);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.body.stored).toEqual([0, 2]);
     expect(res.body.rejected).toEqual([
       {

@@ -31,10 +31,14 @@ export function sendWriteOutcome(res: Response, outcome: WriteOutcome): void {
     ? { 'retry-after': String(RETRY_AFTER_SECONDS) }
     : {};
   if (outcome.stored.length > 0 || outcome.rejected.length === 0) {
-    res
-      .status(outcome.rejected.length === 0 ? 200 : 207)
-      .set(headers)
-      .json(body);
+    // Every write is answered here, so the headers res.json would set are written directly.
+    const json = JSON.stringify(body);
+    res.writeHead(outcome.rejected.length === 0 ? 200 : 207, {
+      ...headers,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(json)),
+    });
+    res.end(json);
     return;
   }
   throw nothingStored(outcome, body, headers, retry);
