@@ -54,6 +54,7 @@ export function parseSchema(
 
 /** What the schema caches of one process share (writerState.ts): entries and loads under way. */
 export interface SchemaEntries {
+  /** `at`: when the read that gave the schema started. */
   cached: Map<string, { schema: MeasurementSchema; at: number }>;
   loading: Map<string, Promise<MeasurementSchema | undefined>>;
 }
@@ -81,8 +82,12 @@ export class SchemaCache {
     if (!fresh && cached && Date.now() - cached.at < this.ttlMs) return cached.schema;
     const under = this.entries.loading.get(key);
     if (under && !fresh) return under;
+    // A read that started earlier than the one cached (a `fresh` read overtook it) is not kept.
+    const started = Date.now();
     const loading = this.load(table).then((schema) => {
-      if (schema) this.entries.cached.set(key, { schema, at: Date.now() });
+      const current = this.entries.cached.get(key);
+      if (current && current.at > started) return schema;
+      if (schema) this.entries.cached.set(key, { schema, at: started });
       else this.entries.cached.delete(key);
       return schema;
     });
