@@ -13,15 +13,23 @@ describe('startCpuMeter', () => {
       const idle = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1500)']);
       try {
         await new Promise((r) => setTimeout(r, 200));
-        const stop = await startCpuMeter({ busy: busy.pid, idle: idle.pid, gone: undefined });
+        const stop = await startCpuMeter({ busy: busy.pid, idle: idle.pid, gone: undefined }, [
+          'busy',
+          'idle',
+        ]);
         await new Promise((r) => setTimeout(r, 800));
-        const cpu = await stop(1000);
+        const report = await stop(1000);
+        const cpu = report.perPoint;
         // 0.8 s of a busy core over 1,000 points is about 800 us a point.
         expect(cpu.busy).toBeGreaterThan(100); // less when other tests share the cores
         expect(cpu.busy).toBeLessThan(1200);
         expect(cpu.idle).toBeLessThan(50);
         expect(cpu[LOAD_GENERATOR]).toBeGreaterThanOrEqual(0);
         expect(Object.keys(cpu).sort()).toEqual(['busy', 'idle', LOAD_GENERATOR].sort());
+        // Each is one thread: the busy one's main thread was on a CPU most of the time.
+        expect(report.mainThreadBusy.busy).toBeGreaterThan(0.1);
+        expect(report.mainThreadBusy.busy).toBeLessThanOrEqual(1.2);
+        expect(report.mainThreadBusy.idle).toBeLessThan(0.05);
       } finally {
         busy.kill();
         idle.kill();

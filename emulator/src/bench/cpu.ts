@@ -14,43 +14,85 @@ export type Watched = Record<string, number | undefined>;
 /** The bench's own process, measured with process.cpuUsage (all its threads). */
 export const LOAD_GENERATOR = 'load generator';
 
+/** What a scenario cost, from `startCpuMeter`. */
+export interface CpuReport {
+  perPoint: CpuPerPoint;
+  /**
+   * For the Node processes asked about: the share of the wall time their main thread (the one
+   * event loop all their JavaScript runs on) was on a CPU. Near 1, that thread is the limit,
+   * whatever the other core does.
+   */
+  mainThreadBusy: Record<string, number>;
+}
+
 /**
  * Starts measuring; the returned function gives the CPU per point since then. Other processes are
- * read from /proc/<pid>/stat (utime + stime, all threads, in USER_HZ ticks: 100 a second on Linux),
- * so elsewhere only the load generator is reported.
+ * read from /proc/<pid>/stat (utime + stime, all threads, in USER_HZ ticks: 100 a second on Linux)
+ * and their main thread from /proc/<pid>/task/<pid>/stat, so elsewhere only the load generator is
+ * reported.
  */
 export async function startCpuMeter(
   watched: Watched,
-): Promise<(points: number) => Promise<CpuPerPoint>> {
+  /** Roles in `watched` that are Node processes, whose main thread is measured too. */
+  nodeRoles: readonly string[] = [],
+): Promise<(points: number) => Promise<CpuReport>> {
   const own = process.cpuUsage();
-  const before = await ticksOf(watched);
+  const started = performance.now();
+  const threads = mainThreads(watched, nodeRoles);
+  const [before, beforeThreads] = await Promise.all([ticksOf(watched), ticksOf(threads)]);
   return async (points) => {
-    if (points <= 0) return {};
-    const after = await ticksOf(watched);
-    const { user, system } = process.cpuUsage(own);
-    const result: CpuPerPoint = { [LOAD_GENERATOR]: (user + system) / points };
-    for (const [role, ticks] of Object.entries(after)) {
-      const start = before[role];
-      if (start !== undefined) result[role] = ((ticks - start) * MICROS_PER_TICK) / points;
+    const seconds = (performance.now() - started) / 1000;
+    const [after, afterThreads] = await Promise.all([ticksOf(watched), ticksOf(threads)]);
+    const report: CpuReport = { perPoint: {}, mainThreadBusy: {} };
+    if (points > 0) {
+      const { user, system } = process.cpuUsage(own);
+      report.perPoint[LOAD_GENERATOR] = (user + system) / points;
+      for (const [role, us] of Object.entries(spent(before, after))) {
+        report.perPoint[role] = us / points;
+      }
     }
-    return result;
+    for (const [role, us] of Object.entries(spent(beforeThreads, afterThreads))) {
+      if (seconds > 0) report.mainThreadBusy[role] = us / 1_000_000 / seconds;
+    }
+    return report;
   };
 }
 
 const MICROS_PER_TICK = 1_000_000 / 100;
 
-async function ticksOf(watched: Watched): Promise<Record<string, number>> {
+/** The main thread of each Node process, as a path under /proc. */
+function mainThreads(watched: Watched, nodeRoles: readonly string[]): Record<string, string> {
+  const threads: Record<string, string> = {};
+  for (const role of nodeRoles) {
+    const pid = watched[role];
+    if (pid !== undefined) threads[role] = `${pid}/task/${pid}`;
+  }
+  return threads;
+}
+
+/** Microseconds of CPU between two readings, by role. */
+function spent(before: Record<string, number>, after: Record<string, number>) {
+  const result: Record<string, number> = {};
+  for (const [role, ticks] of Object.entries(after)) {
+    const start = before[role];
+    if (start !== undefined) result[role] = (ticks - start) * MICROS_PER_TICK;
+  }
+  return result;
+}
+
+/** utime + stime of each `/proc/<path>/stat`; a process or thread that is gone is left out. */
+async function ticksOf(watched: Record<string, number | string | undefined>) {
   const entries = await Promise.all(
-    Object.entries(watched).map(async ([role, pid]) => {
-      if (pid === undefined) return undefined;
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    Object.entries(watched).map(async ([role, path]) => {
+      if (path === undefined) return undefined;
+      const stat = await readFile(`/proc/${path}/stat`, 'utf8').catch(() => undefined);
       // Fields after "(comm) ": state is the 1st, utime the 12th, stime the 13th.
       const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ticks = Number(fields?.[11]) + Number(fields?.[12]);
       return Number.isFinite(ticks) ? ([role, ticks] as const) : undefined;
     }),
   );
-  return Object.fromEntries(entries.filter((e) => e !== undefined));
+  return Object.fromEntries(entries.filter((e) => e !== undefined)) as Record<string, number>;
 }
 
 /**

@@ -57,12 +57,16 @@ class BenchFlagError extends Error {
 const row = (s: Scenario) =>
   `${s.name.padEnd(30)} ${fmt(s.pointsPerSecond, 0).padStart(10)} pts/s   p50 ${fmt(s.p50Ms, 1).padStart(7)} ms   p99 ${fmt(s.p99Ms, 1).padStart(7)} ms   errors ${s.errors}${s.firstError ? ` (${s.firstError})` : ''}${cpu(s)}`;
 
-/** `   CPU/point: load generator 3.1 us, stack 45.2 us, influxd 22.0 us` */
+/** `   CPU per point: load generator 3.1 us, stack 45.2 us, influxd 22.0 us; stack main thread busy 93%` */
 function cpu(s: Scenario): string {
   const parts = Object.entries(s.cpuUsPerPoint ?? {}).map(
     ([role, us]) => `${role} ${fmt(us, 1)} us`,
   );
-  return parts.length === 0 ? '' : `\n${' '.repeat(31)}CPU per point: ${parts.join(', ')}`;
+  const busy = Object.entries(s.mainThreadBusy ?? {}).map(
+    ([role, share]) => `${role} main thread busy ${fmt(share * 100, 0)}%`,
+  );
+  if (parts.length === 0) return '';
+  return `\n${' '.repeat(31)}CPU per point: ${parts.join(', ')}${busy.length > 0 ? `; ${busy.join(', ')}` : ''}`;
 }
 
 /** What the ratio target leaves `role` in CPU per point (cpu.ts), if it was measured. */

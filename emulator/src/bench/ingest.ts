@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { mintToken } from '../apigw-http/auth/jwt/mint.js';
 import { loadOrCreateKeys } from '../commands/token.js';
 import { startInfluxd } from '../influxd/influxd.js';
-import { cpuBudget, type CpuBudget, type CpuPerPoint, type Watched } from './cpu.js';
+import { cpuBudget, type CpuBudget, type CpuPerPoint } from './cpu.js';
 import { influxQuery, keepAliveAgent, post } from './http.js';
-import { closedLoop, openLoop, type LoadResult } from './load.js';
+import { closedLoop, openLoop, type LoadResult, type Watch } from './load.js';
 import { lineProtocol, points, records } from './points.js';
 import { startStackProcess } from './stackProcess.js';
 
@@ -22,6 +22,8 @@ export interface Scenario {
   firstError?: string;
   /** Microseconds of CPU per point, by process (cpu.ts). */
   cpuUsPerPoint?: CpuPerPoint;
+  /** Share of the wall time the stack's (or server's) one event loop was on a CPU, 0 to 1. */
+  mainThreadBusy?: Record<string, number>;
 }
 
 export interface IngestFigures {
@@ -74,14 +76,13 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
   try {
     await influxQuery(influxUrl, 'CREATE DATABASE "bench_raw"');
     const raw: Scenario[] = [];
+    const rawWatch = { processes: { influxd: influx?.pid } };
     for (const shape of SHAPES) {
       options.log(`raw InfluxDB: batch ${shape.batch}, concurrency ${shape.concurrency}`);
-      raw.push(await rawScenario(influxUrl, shape, options.durationMs, { influxd: influx?.pid }));
+      raw.push(await rawScenario(influxUrl, shape, options.durationMs, rawWatch));
     }
     options.log('raw InfluxDB: 770 projects, one point a second each');
-    const rawFleet = await rawFleetScenario(influxUrl, options.fleetDurationMs, {
-      influxd: influx?.pid,
-    });
+    const rawFleet = await rawFleetScenario(influxUrl, options.fleetDurationMs, rawWatch);
     const stack = await startStackProcess({
       INFLUX_URL: influxUrl,
       INFLUX_DATABASE: 'bench_stack',
@@ -98,7 +99,7 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
         turbines: '*',
         exp: now + 3600,
       });
-      const watch = { [STACK]: stack.pid, influxd: influx?.pid };
+      const watch = { processes: { [STACK]: stack.pid, influxd: influx?.pid }, nodeRoles: [STACK] };
       const results: Scenario[] = [];
       for (const shape of SHAPES) {
         options.log(`stack: batch ${shape.batch}, concurrency ${shape.concurrency}`);
@@ -138,7 +139,7 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
 
 type Shape = { batch: number; concurrency: number };
 
-async function rawScenario(influxUrl: string, shape: Shape, durationMs: number, watch: Watched) {
+async function rawScenario(influxUrl: string, shape: Shape, durationMs: number, watch: Watch) {
   const agent = keepAliveAgent(shape.concurrency);
   const url = new URL(`${influxUrl}/write?db=bench_raw&precision=ms`);
   const send = async () => {
@@ -156,7 +157,7 @@ async function stackScenario(
   token: string,
   shape: Shape,
   durationMs: number,
-  watch: Watched,
+  watch: Watch,
 ) {
   const agent = keepAliveAgent(shape.concurrency);
   const url = new URL(`${stackUrl}/measurements`);
@@ -174,7 +175,7 @@ async function stackScenario(
 
 const FLEET_PROJECTS = 770;
 
-async function rawFleetScenario(influxUrl: string, durationMs: number, watch: Watched) {
+async function rawFleetScenario(influxUrl: string, durationMs: number, watch: Watch) {
   const agent = keepAliveAgent(FLEET_PROJECTS);
   const url = new URL(`${influxUrl}/write?db=bench_raw&precision=ms`);
   const result = await openLoop(
@@ -192,7 +193,7 @@ async function rawFleetScenario(influxUrl: string, durationMs: number, watch: Wa
   return scenario('raw, 770 projects at 1/s', { batch: 1, concurrency: FLEET_PROJECTS }, result);
 }
 
-async function fleetScenario(stackUrl: string, token: string, durationMs: number, watch: Watched) {
+async function fleetScenario(stackUrl: string, token: string, durationMs: number, watch: Watch) {
   const projects = FLEET_PROJECTS;
   const agent = keepAliveAgent(projects);
   const url = new URL(`${stackUrl}/measurements`);
@@ -229,5 +230,8 @@ export function scenario(
     errors: r.errors,
     ...(r.firstError ? { firstError: r.firstError } : {}),
     ...(r.cpu ? { cpuUsPerPoint: r.cpu } : {}),
+    ...(r.mainThreadBusy && Object.keys(r.mainThreadBusy).length > 0
+      ? { mainThreadBusy: r.mainThreadBusy }
+      : {}),
   };
 }

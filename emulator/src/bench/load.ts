@@ -10,6 +10,14 @@ export interface LoadResult {
   latencies: Latencies;
   /** CPU per point of the watched processes over the measured part (cpu.ts). */
   cpu?: CpuPerPoint;
+  /** How busy each watched Node process's main thread was, 0 to 1 (cpu.ts). */
+  mainThreadBusy?: Record<string, number>;
+}
+
+/** The processes a loop charges its CPU to, and which of them are Node processes. */
+export interface Watch {
+  processes: Watched;
+  nodeRoles?: readonly string[];
 }
 
 /**
@@ -28,12 +36,12 @@ export async function closedLoop(
   concurrency: number,
   durationMs: number,
   send: (seq: number) => Promise<number>,
-  watch: Watched = {},
+  watch: Watch = { processes: {} },
   warmupMs = WARMUP_MS,
 ): Promise<LoadResult> {
-  if (warmupMs > 0) await closedLoop(concurrency, warmupMs, send, {}, 0);
+  if (warmupMs > 0) await closedLoop(concurrency, warmupMs, send, { processes: {} }, 0);
   const result = emptyResult();
-  const cpu = await startCpuMeter(watch);
+  const cpu = await startCpuMeter(watch.processes, watch.nodeRoles);
   const started = performance.now();
   const until = started + durationMs;
   let seq = 0;
@@ -44,7 +52,7 @@ export async function closedLoop(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   result.seconds = (performance.now() - started) / 1000;
-  result.cpu = await cpu(result.points);
+  ({ perPoint: result.cpu, mainThreadBusy: result.mainThreadBusy } = await cpu(result.points));
   return result;
 }
 
@@ -57,10 +65,10 @@ export async function openLoop(
   intervalMs: number,
   durationMs: number,
   send: (sender: number, seq: number) => Promise<number>,
-  watch: Watched = {},
+  watch: Watch = { processes: {} },
 ): Promise<LoadResult> {
   const result = emptyResult();
-  const cpu = await startCpuMeter(watch);
+  const cpu = await startCpuMeter(watch.processes, watch.nodeRoles);
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   const sender = async (id: number) => {
@@ -74,7 +82,7 @@ export async function openLoop(
   await Promise.all(Array.from({ length: senders }, (_, id) => sender(id)));
   await Promise.all(inFlight);
   result.seconds = (performance.now() - started) / 1000;
-  result.cpu = await cpu(result.points);
+  ({ perPoint: result.cpu, mainThreadBusy: result.mainThreadBusy } = await cpu(result.points));
   return result;
 }
 

@@ -13,11 +13,11 @@ import { pointFields, pointTags } from '../../../app/src/storage/influx/mapping.
 import type { TelemetryRecord } from '../../../app/src/telemetry/record.js';
 import { validateRecord } from '../../../app/src/telemetry/validate.js';
 import { startInfluxd } from '../influxd/influxd.js';
-import { cpuBudget, type CpuBudget, type Watched } from './cpu.js';
+import { cpuBudget, type CpuBudget } from './cpu.js';
 import { influxQuery, keepAliveAgent, post } from './http.js';
 import { startWindtunnelProcess, type WindtunnelProcess } from './stackProcess.js';
 import { scenario, type Scenario } from './ingest.js';
-import { closedLoop } from './load.js';
+import { closedLoop, type Watch } from './load.js';
 import { lineProtocol, points, records, type Point } from './points.js';
 
 /**
@@ -105,11 +105,11 @@ export async function benchTimestream(o: TimestreamBenchOptions): Promise<Timest
     await createTables(write);
 
     o.log(`raw InfluxDB: batch ${BATCH}, concurrency ${CONCURRENCY}`);
-    const raw = await rawWrites(influxUrl, o.durationMs, { influxd: influx?.pid });
+    const raw = await rawWrites(influxUrl, o.durationMs, { processes: { influxd: influx?.pid } });
     o.log(`WriteRecords through the SDK: batch ${BATCH}, concurrency ${CONCURRENCY}`);
     const sdk = await sdkWrites(write, o.durationMs, {
-      [SERVER]: server.pid,
-      influxd: influx?.pid,
+      processes: { [SERVER]: server.pid, influxd: influx?.pid },
+      nodeRoles: [SERVER],
     });
     const budget = cpuBudget(raw.pointsPerSecond, WRITE_TARGET, sdk.cpuUsPerPoint, SERVER);
     o.log(`loading ${TURBINES} turbines x ${MINUTES} minutes into "${DATABASE}"."fleet"`);
@@ -168,7 +168,7 @@ async function createTables(write: TimestreamWriteClient): Promise<void> {
 /** Consecutive turbines, so that a request holds 100 series and the next request 100 others. */
 const fleetBatch = (): Point[] => points(BATCH);
 
-async function rawWrites(influxUrl: string, durationMs: number, watch: Watched): Promise<Scenario> {
+async function rawWrites(influxUrl: string, durationMs: number, watch: Watch): Promise<Scenario> {
   const agent = keepAliveAgent(CONCURRENCY);
   const url = new URL(`${influxUrl}/write?db=${DATABASE}_raw&precision=ms`);
   const result = await closedLoop(
@@ -188,7 +188,7 @@ async function rawWrites(influxUrl: string, durationMs: number, watch: Watched):
 async function sdkWrites(
   write: TimestreamWriteClient,
   durationMs: number,
-  watch: Watched,
+  watch: Watch,
 ): Promise<Scenario> {
   const result = await closedLoop(
     CONCURRENCY,
