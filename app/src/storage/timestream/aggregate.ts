@@ -3,7 +3,7 @@ import { checkAggregateQuery, namedEntries } from '../aggregate.js';
 import type { AggregateQuery, AggregateRow, MeasureStats, TableRef } from '../TelemetryStore.js';
 import { aggregateColumns, buildAggregate, type AggregateColumns } from './aggregateSql.js';
 import { readGrouped } from './groupedRead.js';
-import { cellText } from './parseRows.js';
+import { cellReader } from './parseRows.js';
 import type { QueryContext } from './query.js';
 import { parseTimestamp } from './time.js';
 
@@ -26,9 +26,7 @@ export async function aggregateRecords(
  * Without GROUP BY, SQL answers one row even over no records; the port answers none.
  */
 function parseRow(row: Row, query: AggregateQuery, columns: AggregateColumns): AggregateRow[] {
-  const cells = row.Data ?? [];
-  let at = 0;
-  const next = (): string | null => cellText(cells[at++]);
+  const next = cellReader(row);
   const bin = columns.bin === undefined ? undefined : parseTimestamp(next() ?? '');
   const group = new Map(columns.groupBy.map((name) => [name, next()]));
   const records = Number(next() ?? 0);

@@ -4,7 +4,7 @@ import { checkLatestQuery } from '../latest.js';
 import type { LatestQuery, LatestRow, TableRef } from '../TelemetryStore.js';
 import { readGrouped } from './groupedRead.js';
 import { buildLatest, latestColumns, type LatestColumns } from './latestSql.js';
-import { cellText } from './parseRows.js';
+import { cellReader } from './parseRows.js';
 import type { QueryContext } from './query.js';
 import { parseTimestamp } from './time.js';
 
@@ -27,9 +27,7 @@ export async function latestRecords(
  * without a time is the answer of a SELECT without GROUP BY over no records: none.
  */
 function parseRow(row: Row, query: LatestQuery, columns: LatestColumns): LatestRow[] {
-  const cells = row.Data ?? [];
-  let at = 0;
-  const next = (): string | null => cellText(cells[at++]);
+  const next = cellReader(row);
   const group = new Map(columns.groupBy.map((name) => [name, next()]));
   const time = next();
   if (time === null) return [];

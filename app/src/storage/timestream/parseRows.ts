@@ -105,6 +105,13 @@ function parseRow(
   };
 }
 
+/** Reads a row's cells in order: each call gives the next one's text (`cellText`). */
+export function cellReader(row: Row): () => string | null {
+  const cells = row.Data ?? [];
+  let at = 0;
+  return () => cellText(cells[at++]);
+}
+
 /** A cell's text as Timestream sent it, or null for `{"NullValue": true}` (or no cell). */
 export function cellText(datum: Datum | undefined): string | null {
   if (!datum || datum.NullValue) return null;
